@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kresv-extract: slice named functions (and everything of the same file they
+ * use: static helpers, file-scope variables, macros, types) out of one kernel
+ * source file into a host unit, with #line directives that point every
+ * diagnostic, stack trace and coverage line back at the kernel file.
+ *
+ * libclang finds the extent of every top-level entity of the file, parsed
+ * with the tree's own configuration; the closure is computed on identifier
+ * tokens, so it does not depend on the kernel headers resolving on the host.
+ * Nothing is rewritten: the unit is the kernel's own text.
+ *
+ * Exit codes: 0 done, 1 usage, 2 file unreadable or unparsable,
+ * 3 a requested root is not defined in the file under this configuration,
+ * 4 the output could not be written.
+ */
+#include <clang-c/Index.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum entity_kind { ENT_FUNC, ENT_PROTO, ENT_VAR, ENT_MACRO, ENT_TYPE };
+
+struct entity {
+	char *name;
+	enum entity_kind kind;
+	unsigned start, end;	/* byte offsets into the file, end exclusive */
+	unsigned line;
+	unsigned nargs;
+	bool selected;
+};
+
+struct extraction {
+	const char *tree;
+	const char *rel;
+	char *path;
+	char *text;
+	size_t len;
+	struct entity *ents;
+	size_t nents, cap;
+	/* names of enum constants, mapped to the entity of their enum */
+	struct alias { char *name; size_t ent; } *aliases;
+	size_t naliases, alias_cap;
+	CXTranslationUnit tu;
+};
+
+static void __attribute__((noreturn, format(printf, 2, 3)))
+die(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("kresv-extract: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(code);
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (!p)
+		die(2, "out of memory");
+	return p;
+}
+
+static char *xstrdup(const char *s)
+{
+	char *d = strdup(s);
+
+	if (!d)
+		die(2, "out of memory");
+	return d;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (!f)
+		die(2, "%s: %s", path, strerror(errno));
+	if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET))
+		die(2, "%s: cannot determine size", path);
+	buf = xrealloc(NULL, (size_t)n + 1);
+	if (fread(buf, 1, (size_t)n, f) != (size_t)n)
+		die(2, "%s: short read", path);
+	buf[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+static bool in_main_file(CXCursor c)
+{
+	return clang_Location_isFromMainFile(clang_getCursorLocation(c));
+}
+
+static void offsets(CXSourceRange r, unsigned *start, unsigned *end,
+		    unsigned *line)
+{
+	CXFile f;
+	unsigned l, col;
+
+	clang_getSpellingLocation(clang_getRangeStart(r), &f, line, &col, start);
+	clang_getSpellingLocation(clang_getRangeEnd(r), &f, &l, &col, end);
+}
+
+/* declarations end at their ';', which the extent does not include */
+static unsigned extend_to_semicolon(const struct extraction *x, unsigned end)
+{
+	unsigned i = end;
+
+	while (i < x->len && (x->text[i] == ' ' || x->text[i] == '\t' ||
+			      x->text[i] == '\n'))
+		i++;
+	if (i < x->len && x->text[i] == ';')
+		return i + 1;
+	return end;
+}
+
+static size_t add_entity(struct extraction *x, const char *name,
+			 enum entity_kind kind, CXCursor c)
+{
+	struct entity *e;
+
+	if (x->nents == x->cap) {
+		x->cap = x->cap ? 2 * x->cap : 256;
+		x->ents = xrealloc(x->ents, x->cap * sizeof(*x->ents));
+	}
+	e = &x->ents[x->nents];
+	memset(e, 0, sizeof(*e));
+	e->name = xstrdup(name);
+	e->kind = kind;
+	offsets(clang_getCursorExtent(c), &e->start, &e->end, &e->line);
+	if (kind != ENT_FUNC && kind != ENT_MACRO)
+		e->end = extend_to_semicolon(x, e->end);
+	if (kind == ENT_FUNC || kind == ENT_PROTO) {
+		int n = clang_Cursor_getNumArguments(c);
+
+		e->nargs = n < 0 ? 0 : (unsigned)n;
+	}
+	return x->nents++;
+}
+
+static void add_alias(struct extraction *x, const char *name, size_t ent)
+{
+	if (x->naliases == x->alias_cap) {
+		x->alias_cap = x->alias_cap ? 2 * x->alias_cap : 64;
+		x->aliases = xrealloc(x->aliases,
+				      x->alias_cap * sizeof(*x->aliases));
+	}
+	x->aliases[x->naliases].name = xstrdup(name);
+	x->aliases[x->naliases].ent = ent;
+	x->naliases++;
+}
+
+static enum CXChildVisitResult enum_constants(CXCursor c, CXCursor parent,
+					      CXClientData data)
+{
+	struct extraction *x = data;
+	size_t ent = x->nents - 1;
+
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_EnumConstantDecl) {
+		CXString s = clang_getCursorSpelling(c);
+
+		add_alias(x, clang_getCString(s), ent);
+		clang_disposeString(s);
+	}
+	return CXChildVisit_Continue;
+}
+
+static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent,
+					 CXClientData data)
+{
+	struct extraction *x = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	CXString s;
+	const char *name;
+
+	(void)parent;
+	if (!in_main_file(c))
+		return CXChildVisit_Continue;
+	s = clang_getCursorSpelling(c);
+	name = clang_getCString(s);
+	switch (k) {
+	case CXCursor_FunctionDecl:
+		add_entity(x, name, clang_isCursorDefinition(c) ? ENT_FUNC :
+				   ENT_PROTO, c);
+		break;
+	case CXCursor_VarDecl:
+		add_entity(x, name, ENT_VAR, c);
+		break;
+	case CXCursor_MacroDefinition:
+		add_entity(x, name, ENT_MACRO, c);
+		break;
+	case CXCursor_EnumDecl:
+		add_entity(x, *name ? name : "(anonymous enum)", ENT_TYPE, c);
+		clang_visitChildren(c, enum_constants, x);
+		break;
+	case CXCursor_StructDecl:
+	case CXCursor_UnionDecl:
+	case CXCursor_TypedefDecl:
+		if (clang_isCursorDefinition(c) || k == CXCursor_TypedefDecl)
+			add_entity(x, name, ENT_TYPE, c);
+		break;
+	default:
+		break;
+	}
+	clang_disposeString(s);
+	return CXChildVisit_Continue;
+}
+
+/* mark every entity called NAME (and the enum owning a constant NAME) */
+static void select_name(struct extraction *x, const char *name, size_t **work,
+			size_t *nwork, size_t *wcap)
+{
+	size_t i;
+
+	for (i = 0; i < x->nents + x->naliases; i++) {
+		size_t ent;
+
+		if (i < x->nents) {
+			if (strcmp(x->ents[i].name, name))
+				continue;
+			ent = i;
+		} else {
+			if (strcmp(x->aliases[i - x->nents].name, name))
+				continue;
+			ent = x->aliases[i - x->nents].ent;
+		}
+		if (x->ents[ent].selected)
+			continue;
+		x->ents[ent].selected = true;
+		if (*nwork == *wcap) {
+			*wcap = *wcap ? 2 * *wcap : 64;
+			*work = xrealloc(*work, *wcap * sizeof(**work));
+		}
+		(*work)[(*nwork)++] = ent;
+	}
+}
+
+static void closure(struct extraction *x, char **roots, size_t nroots,
+		    char **keep, size_t nkeep)
+{
+	size_t *work = NULL, nwork = 0, wcap = 0, i;
+	CXFile file = clang_getFile(x->tu, x->path);
+
+	for (i = 0; i < nroots; i++) {
+		const char *name = roots[i];
+		bool optional = name[0] == '?', found = false;
+		size_t j;
+
+		name += optional;
+		for (j = 0; j < x->nents; j++)
+			if (x->ents[j].kind == ENT_FUNC || x->ents[j].kind == ENT_VAR)
+				found |= !strcmp(x->ents[j].name, name);
+		if (!found && !optional)
+			die(3, "%s/%s: '%s' is not defined there under this "
+			    "configuration", x->tree, x->rel, name);
+		select_name(x, name, &work, &nwork, &wcap);
+	}
+	for (i = 0; i < nkeep; i++)
+		select_name(x, keep[i], &work, &nwork, &wcap);
+
+	while (nwork) {
+		struct entity *e = &x->ents[work[--nwork]];
+		CXSourceRange r = clang_getRange(
+			clang_getLocationForOffset(x->tu, file, e->start),
+			clang_getLocationForOffset(x->tu, file, e->end));
+		CXToken *toks;
+		unsigned ntoks, t;
+
+		clang_tokenize(x->tu, r, &toks, &ntoks);
+		for (t = 0; t < ntoks; t++) {
+			CXString s;
+
+			if (clang_getTokenKind(toks[t]) != CXToken_Identifier)
+				continue;
+			s = clang_getTokenSpelling(x->tu, toks[t]);
+			if (strcmp(clang_getCString(s), e->name))
+				select_name(x, clang_getCString(s), &work,
+					    &nwork, &wcap);
+			clang_disposeString(s);
+		}
+		clang_disposeTokens(x->tu, toks, ntoks);
+	}
+	free(work);
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const struct entity *ea = a, *eb = b;
+
+	return ea->start < eb->start ? -1 : ea->start > eb->start;
+}
+
+static void emit(struct extraction *x, FILE *out, const char *prelude,
+		 char **includes, size_t nincludes)
+{
+	unsigned done = 0;
+	size_t i;
+
+	fprintf(out, "/* Generated by kresv-extract from %s/%s; do not edit. */\n",
+		x->tree, x->rel);
+	if (prelude)
+		fprintf(out, "#include \"%s\"\n", prelude);
+	for (i = 0; i < nincludes; i++)
+		fprintf(out, "#include \"%s/%s\"\n", x->tree, includes[i]);
+	qsort(x->ents, x->nents, sizeof(*x->ents), by_start);
+	for (i = 0; i < x->nents; i++) {
+		struct entity *e = &x->ents[i];
+
+		if (!e->selected || e->end <= done)
+			continue;
+		if (e->start < done)	/* nested in an emitted entity */
+			continue;
+		fprintf(out, "\n#line %u \"%s\"\n", e->line, x->path);
+		if (e->kind == ENT_MACRO)	/* the unit's own value wins */
+			fprintf(out, "#undef %s\n#define ", e->name);
+		fwrite(x->text + e->start, 1, e->end - e->start, out);
+		fputc('\n', out);
+		done = e->end;
+	}
+}
+
+static void emit_facts(struct extraction *x, FILE *out)
+{
+	size_t i;
+
+	for (i = 0; i < x->nents; i++) {
+		struct entity *e = &x->ents[i];
+
+		if (!e->selected || e->kind != ENT_FUNC)
+			continue;
+		fprintf(out, "#define KRESV_HAVE_%s 1\n", e->name);
+		fprintf(out, "#define KRESV_NARGS_%s %u\n", e->name, e->nargs);
+		fprintf(out, "#define KRESV_LOC_%s \"%s:%u\"\n", e->name,
+			x->rel, e->line);
+	}
+}
+
+static void usage(void)
+{
+	fputs("usage: kresv-extract --tree DIR --file REL --config-h FILE\n"
+	      "         [--prelude HEADER] [--include REL]... [--keep NAME]...\n"
+	      "         [--facts OUT.h] -o OUT.c ROOT...  (?ROOT: optional)\n", stderr);
+	exit(1);
+}
+
+/* write to OUT.tmp, then rename: a failed run never leaves half a unit */
+static FILE *open_tmp(const char *out, char **tmp)
+{
+	FILE *f;
+
+	*tmp = xrealloc(NULL, strlen(out) + 16);
+	sprintf(*tmp, "%s.tmp.%d", out, (int)getpid());
+	f = fopen(*tmp, "w");
+	if (!f)
+		die(4, "%s: %s", *tmp, strerror(errno));
+	return f;
+}
+
+static void commit_tmp(FILE *f, const char *tmp, const char *out)
+{
+	if (fflush(f) || ferror(f) || fclose(f)) {
+		unlink(tmp);
+		die(4, "%s: write failed: %s", out, strerror(errno));
+	}
+	if (rename(tmp, out)) {
+		unlink(tmp);
+		die(4, "%s: %s", out, strerror(errno));
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct extraction x = { 0 };
+	const char *config_h = NULL, *out = NULL, *facts = NULL, *prelude = NULL;
+	char **roots = NULL, **keep = NULL, **includes = NULL;
+	size_t nroots = 0, nkeep = 0, nincludes = 0;
+	const char *args[32];
+	char inc[6][4096], *tmp;
+	int nargs = 0, i;
+	CXIndex index;
+	enum CXErrorCode err;
+	FILE *f;
+
+	roots = xrealloc(NULL, sizeof(char *) * (size_t)argc);
+	keep = xrealloc(NULL, sizeof(char *) * (size_t)argc);
+	includes = xrealloc(NULL, sizeof(char *) * (size_t)argc);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--tree") && i + 1 < argc)
+			x.tree = argv[++i];
+		else if (!strcmp(a, "--file") && i + 1 < argc)
+			x.rel = argv[++i];
+		else if (!strcmp(a, "--config-h") && i + 1 < argc)
+			config_h = argv[++i];
+		else if (!strcmp(a, "--prelude") && i + 1 < argc)
+			prelude = argv[++i];
+		else if (!strcmp(a, "--include") && i + 1 < argc)
+			includes[nincludes++] = argv[++i];
+		else if (!strcmp(a, "--keep") && i + 1 < argc)
+			keep[nkeep++] = argv[++i];
+		else if (!strcmp(a, "--facts") && i + 1 < argc)
+			facts = argv[++i];
+		else if (!strcmp(a, "-o") && i + 1 < argc)
+			out = argv[++i];
+		else if (a[0] == '-')
+			usage();
+		else
+			roots[nroots++] = argv[i];
+	}
+	if (!x.tree || !x.rel || !config_h || !out || !nroots)
+		usage();
+
+	x.path = xrealloc(NULL, strlen(x.tree) + strlen(x.rel) + 2);
+	sprintf(x.path, "%s/%s", x.tree, x.rel);
+	x.text = read_file(x.path, &x.len);
+
+	snprintf(inc[0], sizeof(inc[0]), "-I%s/arch/arm64/include", x.tree);
+	snprintf(inc[1], sizeof(inc[1]), "-I%s/arch/arm64/include/uapi", x.tree);
+	snprintf(inc[2], sizeof(inc[2]), "-I%s/include", x.tree);
+	snprintf(inc[3], sizeof(inc[3]), "-I%s/include/uapi", x.tree);
+	snprintf(inc[4], sizeof(inc[4]), "-I%s/%s", x.tree, x.rel);
+	*strrchr(inc[4], '/') = '\0';	/* the file's own directory */
+	args[nargs++] = "-target";
+	args[nargs++] = "aarch64-linux-gnu";
+	args[nargs++] = "-nostdinc";
+	args[nargs++] = "-std=gnu11";
+	args[nargs++] = "-D__KERNEL__";
+	args[nargs++] = "-ferror-limit=0";
+	for (i = 0; i < 5; i++)
+		args[nargs++] = inc[i];
+	args[nargs++] = "-include";
+	args[nargs++] = config_h;
+
+	index = clang_createIndex(0, 0);
+	err = clang_parseTranslationUnit2(
+		index, x.path, args, nargs, NULL, 0,
+		CXTranslationUnit_DetailedPreprocessingRecord |
+		CXTranslationUnit_KeepGoing | CXTranslationUnit_Incomplete,
+		&x.tu);
+	if (err != CXError_Success || !x.tu)
+		die(2, "%s: libclang could not parse it (error %d)", x.path, err);
+	clang_visitChildren(clang_getTranslationUnitCursor(x.tu), top_level, &x);
+	closure(&x, roots, nroots, keep, nkeep);
+
+	if (facts) {
+		f = open_tmp(facts, &tmp);
+		emit_facts(&x, f);
+		commit_tmp(f, tmp, facts);
+		free(tmp);
+	}
+	f = open_tmp(out, &tmp);
+	emit(&x, f, prelude, includes, nincludes);
+	commit_tmp(f, tmp, out);
+	free(tmp);
+
+	clang_disposeTranslationUnit(x.tu);
+	clang_disposeIndex(index);
+	return 0;
+}

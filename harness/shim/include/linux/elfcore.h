@@ -1,0 +1,2 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Empty: what the tree header declares here is outside kresv's units. */

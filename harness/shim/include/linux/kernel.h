@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Generic arithmetic helpers of include/linux/math.h and kernel.h. */
+#ifndef KRESV_SHIM_LINUX_KERNEL_H
+#define KRESV_SHIM_LINUX_KERNEL_H
+#include <linux/compiler.h>
+
+#define ARRAY_SIZE(arr)	(sizeof(arr) / sizeof((arr)[0]))
+#define roundup(x, y) ({				\
+	typeof(y) __y = y;				\
+	(((x) + (__y - 1)) / __y) * __y;		\
+})
+#define rounddown(x, y) ({				\
+	typeof(x) __x = (x);				\
+	__x - (__x % (y));				\
+})
+#define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
+#define min(a, b)	((a) < (b) ? (a) : (b))
+#define max(a, b)	((a) > (b) ? (a) : (b))
+#define min_t(t, a, b)	((t)(a) < (t)(b) ? (t)(a) : (t)(b))
+#define max_t(t, a, b)	((t)(a) > (t)(b) ? (t)(a) : (t)(b))
+#endif

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * printk capture: every line the kernel code prints is kept, with its log
+ * level, in the outcome's log, verbatim as the kernel would have printed it.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "printk_log.h"
+
+struct printk_log kresv_log;
+
+void kresv_log_reset(void)
+{
+	kresv_log.nlines = 0;
+	kresv_log.truncated = 0;
+}
+
+static void append(char level, const char *text)
+{
+	struct printk_line *l;
+
+	if (kresv_log.nlines == KRESV_LOG_LINES) {
+		kresv_log.truncated = 1;
+		return;
+	}
+	l = &kresv_log.lines[kresv_log.nlines++];
+	l->level = level;
+	snprintf(l->text, sizeof(l->text), "%s", text);
+}
+
+int kresv_printk(const char *level, const char *fmt, ...)
+{
+	char buf[KRESV_LOG_LINE_MAX];
+	char lvl = '4';	/* printk's default loglevel */
+	va_list ap;
+	char *line, *nl;
+	int n;
+
+	/* a level can come as argument or as the "\001N" prefix of fmt */
+	if (level[0])
+		lvl = level[0];
+	if (fmt[0] == '\001' && fmt[1]) {
+		lvl = fmt[1];
+		fmt += 2;
+	}
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+
+	for (line = buf; *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		if (lvl == 'c' && kresv_log.nlines) {
+			struct printk_line *l =
+				&kresv_log.lines[kresv_log.nlines - 1];
+			size_t used = strlen(l->text);
+
+			snprintf(l->text + used, sizeof(l->text) - used, "%s",
+				 line);
+		} else {
+			append(lvl, line);
+		}
+		if (!nl)
+			break;
+		lvl = '4';
+	}
+	return n;
+}
+
+void kresv_bug(const char *file, int line, const char *cond)
+{
+	fprintf(stderr, "%s:%d: kernel BUG: %s\n", file, line, cond);
+	abort();
+}
+
+void kresv_warn(const char *file, int line, const char *cond)
+{
+	char msg[KRESV_LOG_LINE_MAX];
+
+	snprintf(msg, sizeof(msg), "WARNING: %s:%d: %s", file, line, cond);
+	append('4', msg);
+}

@@ -1,0 +1,106 @@
+# SPDX-License-Identifier: GPL-2.0
+# Builds everything kresv runs for one kernel tree:
+#   tree --extract--> units --+ shim + harness--> kresv-parse, fuzz targets
+# Called by the top Makefile as
+#   make -f harness/tree.mk TREE=/abs/src CONFIG=/abs/config OUT=build/T
+#        MANIFEST=extract/manifests/F.mk
+
+include $(MANIFEST)
+
+CLANG ?= clang-14
+AFL_CC ?= afl-clang-fast
+EXTRACT := build/bin/kresv-extract
+
+INC := $(OUT)/include
+U := $(OUT)/units
+UNIT_SRCS := $(foreach u,$(UNITS),$(U)/$(u).c)
+
+# Kernel code is compiled as the kernel compiles it (wrapping arithmetic,
+# no strict aliasing); its own warnings are the kernel's business.
+KCFLAGS := -std=gnu11 -fno-strict-overflow -fno-strict-aliasing \
+	-fno-common -w -I$(INC) -Iharness/shim/include \
+	-include harness/shim/kernel.h
+HCFLAGS := -std=gnu11 -Wall -Wextra -I$(INC) -I$(U) -Iharness/shim \
+	-Iharness/shim/include -Iharness/parse -Iharness/report
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+PROMISE_FLAGS := $(foreach p,$(PARSE_PROMISES),-DKRESV_PROMISE_$(p)=1)
+
+HARNESS_PARSE := harness/parse/crashkernel.c harness/parse/reference.c \
+	harness/parse/oracles.c harness/parse/input.c harness/shim/printk.c \
+	harness/report/findings.c
+HARNESS_HDRS := $(wildcard harness/parse/*.h harness/shim/*.h \
+	harness/shim/include/linux/*.h harness/report/*.h)
+SHIM_HDRS := harness/shim/kernel.h $(wildcard harness/shim/include/*/*.h)
+DEPS := $(UNIT_SRCS) $(U)/facts.h $(HARNESS_PARSE) $(HARNESS_HDRS) \
+	$(MANIFEST)
+
+all: $(OUT)/kresv-parse $(OUT)/fuzz-parse-libfuzzer
+
+afl: $(OUT)/fuzz-parse-afl $(OUT)/fuzz-parse-afl-cmplog
+
+units: $(UNIT_SRCS) $(U)/facts.h
+
+$(INC)/generated/autoconf.h: $(CONFIG) extract/config-h.sh
+	@mkdir -p $(dir $@)
+	extract/config-h.sh $(CONFIG) > $@.tmp && mv $@.tmp $@
+
+# Tree headers are seen through links, so the units use the tree's own text.
+$(INC)/.headers: $(MANIFEST)
+	@mkdir -p $(INC)
+	@for h in $(HEADERS); do \
+		[ -f $(TREE)/$$h ] || continue; \
+		case $$h in \
+		include/*) d=$(INC)/$${h#include/};; \
+		*) d=$(INC)/$${h#arch/arm64/include/};; \
+		esac; \
+		mkdir -p $$(dirname $$d) && ln -sf $(TREE)/$$h $$d; \
+	done
+	@touch $@
+
+$(U)/%.c: $(EXTRACT) $(INC)/generated/autoconf.h $(INC)/.headers $(MANIFEST)
+	@mkdir -p $(U)
+	$(EXTRACT) --tree $(TREE) --file $($*_FILE) \
+		--config-h $(INC)/generated/autoconf.h \
+		$(foreach i,$($*_INCLUDES),--include $(i)) \
+		--facts $(U)/$*.facts.h -o $@ $($*_ROOTS)
+
+$(U)/facts.h: $(UNIT_SRCS)
+	cat $(foreach u,$(UNITS),$(U)/$(u).facts.h) > $@.tmp && mv $@.tmp $@
+
+# Every unit is its own translation unit, as in the kernel.
+define unit_objs
+$(foreach u,$(UNITS),$(OUT)/$(1)/$(u).o)
+endef
+
+$(OUT)/asan/%.o: $(U)/%.c $(INC)/.headers $(SHIM_HDRS)
+	@mkdir -p $(dir $@)
+	$(CLANG) -g -O1 $(SAN) $(KCFLAGS) -c $< -o $@
+$(OUT)/fuzz/%.o: $(U)/%.c $(INC)/.headers $(SHIM_HDRS)
+	@mkdir -p $(dir $@)
+	$(CLANG) -g -O1 $(SAN) -fsanitize=fuzzer-no-link $(KCFLAGS) -c $< -o $@
+$(OUT)/afl/%.o: $(U)/%.c $(INC)/.headers $(SHIM_HDRS)
+	@mkdir -p $(dir $@)
+	AFL_QUIET=1 $(AFL_CC) -g -O2 $(KCFLAGS) -c $< -o $@
+$(OUT)/cmplog/%.o: $(U)/%.c $(INC)/.headers $(SHIM_HDRS)
+	@mkdir -p $(dir $@)
+	AFL_QUIET=1 AFL_LLVM_CMPLOG=1 $(AFL_CC) -g -O2 $(KCFLAGS) -c $< -o $@
+
+$(OUT)/kresv-parse: $(call unit_objs,asan) harness/parse/main.c $(DEPS)
+	$(CLANG) -g -O1 $(SAN) $(HCFLAGS) $(PROMISE_FLAGS) -o $@ \
+		harness/parse/main.c $(HARNESS_PARSE) $(call unit_objs,asan) -ljson-c
+
+$(OUT)/fuzz-parse-libfuzzer: $(call unit_objs,fuzz) harness/parse/fuzz.c $(DEPS)
+	$(CLANG) -g -O1 $(SAN) -fsanitize=fuzzer $(HCFLAGS) $(PROMISE_FLAGS) \
+		-o $@ harness/parse/fuzz.c $(HARNESS_PARSE) $(call unit_objs,fuzz)
+
+$(OUT)/fuzz-parse-afl: $(call unit_objs,afl) harness/parse/fuzz.c $(DEPS)
+	AFL_QUIET=1 $(AFL_CC) -g -O2 $(HCFLAGS) $(PROMISE_FLAGS) -o $@ \
+		harness/parse/fuzz.c $(HARNESS_PARSE) $(call unit_objs,afl)
+
+$(OUT)/fuzz-parse-afl-cmplog: $(call unit_objs,cmplog) harness/parse/fuzz.c $(DEPS)
+	AFL_QUIET=1 AFL_LLVM_CMPLOG=1 $(AFL_CC) -g -O2 $(HCFLAGS) \
+		$(PROMISE_FLAGS) -o $@ harness/parse/fuzz.c $(HARNESS_PARSE) \
+		$(call unit_objs,cmplog)
+
+.PHONY: all afl units
+.DELETE_ON_ERROR:
