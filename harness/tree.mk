@@ -85,21 +85,33 @@ $(OUT)/cmplog/%.o: $(U)/%.c $(INC)/.headers $(SHIM_HDRS)
 	@mkdir -p $(dir $@)
 	AFL_QUIET=1 AFL_LLVM_CMPLOG=1 $(AFL_CC) -g -O2 $(KCFLAGS) -c $< -o $@
 
-$(OUT)/kresv-parse: $(call unit_objs,asan) harness/parse/main.c $(DEPS)
-	$(CLANG) -g -O1 $(SAN) $(HCFLAGS) $(PROMISE_FLAGS) -o $@ \
-		harness/parse/main.c $(HARNESS_PARSE) $(call unit_objs,asan) -ljson-c
+# The harness (reference, oracles, reports) is not coverage-instrumented:
+# the engines' feedback comes from kernel code only.
+HARNESS_OBJ = $(patsubst %.c,$(OUT)/$(1)/%.o,$(notdir $(HARNESS_PARSE)))
+vpath %.c harness/parse harness/shim harness/report
 
-$(OUT)/fuzz-parse-libfuzzer: $(call unit_objs,fuzz) harness/parse/fuzz.c $(DEPS)
-	$(CLANG) -g -O1 $(SAN) -fsanitize=fuzzer $(HCFLAGS) $(PROMISE_FLAGS) \
-		-o $@ harness/parse/fuzz.c $(HARNESS_PARSE) $(call unit_objs,fuzz)
+$(OUT)/h-asan/%.o: %.c $(DEPS)
+	@mkdir -p $(dir $@)
+	$(CLANG) -g -O1 $(SAN) $(HCFLAGS) $(PROMISE_FLAGS) -c $< -o $@
+$(OUT)/h-plain/%.o: %.c $(DEPS)
+	@mkdir -p $(dir $@)
+	$(CLANG) -g -O2 $(HCFLAGS) $(PROMISE_FLAGS) -c $< -o $@
 
-$(OUT)/fuzz-parse-afl: $(call unit_objs,afl) harness/parse/fuzz.c $(DEPS)
-	AFL_QUIET=1 $(AFL_CC) -g -O2 $(HCFLAGS) $(PROMISE_FLAGS) -o $@ \
-		harness/parse/fuzz.c $(HARNESS_PARSE) $(call unit_objs,afl)
+$(OUT)/kresv-parse: $(call unit_objs,asan) $(call HARNESS_OBJ,h-asan) harness/parse/main.c
+	$(CLANG) -g -O1 $(SAN) $(HCFLAGS) -o $@ harness/parse/main.c \
+		$(call HARNESS_OBJ,h-asan) $(call unit_objs,asan) -ljson-c
 
-$(OUT)/fuzz-parse-afl-cmplog: $(call unit_objs,cmplog) harness/parse/fuzz.c $(DEPS)
-	AFL_QUIET=1 AFL_LLVM_CMPLOG=1 $(AFL_CC) -g -O2 $(HCFLAGS) \
-		$(PROMISE_FLAGS) -o $@ harness/parse/fuzz.c $(HARNESS_PARSE) \
+$(OUT)/fuzz-parse-libfuzzer: $(call unit_objs,fuzz) $(call HARNESS_OBJ,h-asan) harness/parse/fuzz.c
+	$(CLANG) -g -O1 $(SAN) -fsanitize=fuzzer $(HCFLAGS) -o $@ \
+		harness/parse/fuzz.c $(call HARNESS_OBJ,h-asan) $(call unit_objs,fuzz)
+
+$(OUT)/fuzz-parse-afl: $(call unit_objs,afl) $(call HARNESS_OBJ,h-plain) harness/parse/fuzz.c
+	AFL_QUIET=1 $(AFL_CC) -g -O2 $(HCFLAGS) -o $@ harness/parse/fuzz.c \
+		$(call HARNESS_OBJ,h-plain) $(call unit_objs,afl)
+
+$(OUT)/fuzz-parse-afl-cmplog: $(call unit_objs,cmplog) $(call HARNESS_OBJ,h-plain) harness/parse/fuzz.c
+	AFL_QUIET=1 AFL_LLVM_CMPLOG=1 $(AFL_CC) -g -O2 $(HCFLAGS) -o $@ \
+		harness/parse/fuzz.c $(call HARNESS_OBJ,h-plain) \
 		$(call unit_objs,cmplog)
 
 .PHONY: all afl units

@@ -208,6 +208,13 @@ static bool same_log(const struct printk_log *a, const struct printk_log *b)
 	return true;
 }
 
+static void copy_log(struct printk_log *to, const struct printk_log *from)
+{
+	to->nlines = from->nlines;
+	to->truncated = from->truncated;
+	memcpy(to->lines, from->lines, sizeof(from->lines[0]) * (size_t)from->nlines);
+}
+
 /* crashkernel= parameters first kept in order, others moved to the front */
 static void reorder(const char *cmdline, char *out, size_t n)
 {
@@ -262,9 +269,11 @@ static void context_oracle(const char *cmdline, unsigned long long ram,
 
 	if (len >= KRESV_COMMAND_LINE_SIZE)
 		return;
-	base_log = kresv_log;
-	snprintf(variant[0], sizeof(variant[0]), "%s%s", prefix, cmdline);
-	snprintf(variant[1], sizeof(variant[1]), "%s%s", cmdline, suffix);
+	copy_log(&base_log, &kresv_log);
+	memcpy(variant[0], prefix, sizeof(prefix) - 1);
+	memcpy(variant[0] + sizeof(prefix) - 1, cmdline, len + 1);
+	memcpy(variant[1], cmdline, len);
+	memcpy(variant[1] + len, suffix, sizeof(suffix));
 	reorder(cmdline, variant[2], KRESV_COMMAND_LINE_SIZE);
 	for (v = 0; v < 3; v++) {
 		struct ck_reading r;
@@ -286,7 +295,7 @@ static void context_oracle(const char *cmdline, unsigned long long ram,
 			     "%s changes the result: %s, then %s%s", what[v], a, b,
 			     same_reading(k, &r) ? " (log lines differ)" : "");
 	}
-	kresv_log = base_log;
+	copy_log(&kresv_log, &base_log);
 }
 
 void parse_oracles(const char *cmdline, unsigned long long system_ram,
