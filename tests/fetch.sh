@@ -6,6 +6,8 @@
 # fixture files (KRESV_APT_SOURCES_LIST / KRESV_APT_SOURCES_DIR).  One test
 # fetches 6.1 for real from Debian's package archive into a scratch
 # directory (about 140 MB, ~30 s); KRESV_TEST_OFFLINE=1 skips it.
+# The disk-full test mounts a 1 MiB tmpfs when run as root, and also
+# simulates ENOSPC with a fake tar (no root needed).
 # The trees in $KRESV_TREES are only read.
 
 source "$KRESV_ROOT/tests/lib.sh"
@@ -21,7 +23,9 @@ cleanup_scratch() {
 	rm -rf "$S"
 }
 trap cleanup_scratch EXIT
-[ -n "${KEEP_S:-}" ] && trap "echo kept \$S" EXIT
+# KRESV_TEST_KEEP=1 keeps the scratch directory for a look afterwards
+[ -z "${KRESV_TEST_KEEP:-}" ] ||
+	trap '[ -n "$TINY" ] && umount "$TINY"; echo "# scratch kept: $S"' EXIT
 
 NATIVE=$(dpkg --print-architecture 2>/dev/null || echo amd64)
 if [ "$NATIVE" = arm64 ]; then ARCHOPT=arch=arm64; else ARCHOPT=arch=$NATIVE,arm64; fi
