@@ -6,6 +6,7 @@
 #   make                 extractor, units and binaries for every tree
 #   make KSRC=DIR        the same for any kernel checkout
 #   make afl             AFL++ builds (plain and CmpLog) too
+#   make job             kresv's main job on the default tree (./kresv job)
 #   make check           the test suite (fetches and builds what it needs)
 #   make bench           the benchmarks (by hand; prints figures)
 
@@ -15,6 +16,7 @@ export KRESV_TREES
 
 LLVM_INC := /usr/lib/llvm-14/include
 LLVM_LIB := /usr/lib/llvm-14/lib
+KRESV_BUILD ?= build
 EXTRACT := build/bin/kresv-extract
 
 DEB_PACKAGES := clang-14 llvm-14 lld-14 libclang-14-dev libclang-rt-14-dev \
@@ -34,7 +36,7 @@ tree_config = $(or $(KCONFIG),$(KRESV_TREES)/$(1)/config)
 endif
 
 tree_make = $(MAKE) -f harness/tree.mk TREE=$(call tree_src,$(1)) \
-	CONFIG=$(call tree_config,$(1)) OUT=build/t/$(1) \
+	CONFIG=$(call tree_config,$(1)) OUT=$(KRESV_BUILD)/t/$(1) \
 	MANIFEST=$$(extract/family.sh $(call tree_src,$(1)))
 
 all: $(EXTRACT) $(addprefix tree-,$(TREE_NAMES))
@@ -66,10 +68,13 @@ deps:
 check: fetch all afl
 	tests/run
 
+job:
+	./kresv job
+
 bench: fetch all afl
 	bench/run
 
 clean:
 	rm -rf build/t build/bin
 
-.PHONY: all afl fetch deps check bench clean
+.PHONY: all afl fetch deps check job bench clean
