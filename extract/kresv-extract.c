@@ -323,9 +323,12 @@ static void emit(struct extraction *x, FILE *out, const char *prelude,
 			continue;
 		if (e->start < done)	/* nested in an emitted entity */
 			continue;
-		fprintf(out, "\n#line %u \"%s\"\n", e->line, x->path);
+		fputc('\n', out);
 		if (e->kind == ENT_MACRO)	/* the unit's own value wins */
-			fprintf(out, "#undef %s\n#define ", e->name);
+			fprintf(out, "#undef %s\n", e->name);
+		fprintf(out, "#line %u \"%s\"\n", e->line, x->path);
+		if (e->kind == ENT_MACRO)
+			fputs("#define ", out);
 		fwrite(x->text + e->start, 1, e->end - e->start, out);
 		fputc('\n', out);
 		done = e->end;
@@ -469,5 +472,16 @@ int main(int argc, char **argv)
 
 	clang_disposeTranslationUnit(x.tu);
 	clang_disposeIndex(index);
+	for (size_t k = 0; k < x.nents; k++)
+		free(x.ents[k].name);
+	for (size_t k = 0; k < x.naliases; k++)
+		free(x.aliases[k].name);
+	free(x.ents);
+	free(x.aliases);
+	free(x.text);
+	free(x.path);
+	free(roots);
+	free(keep);
+	free(includes);
 	return 0;
 }

@@ -2,7 +2,8 @@
 # Bad input gets a one-line error naming what is wrong and its exit code.
 source "$KRESV_ROOT/tests/lib.sh"
 K=$KRESV_ROOT/kresv
-tmp=$(scratch_dir)
+make_scratch
+tmp=$SCRATCH
 
 # expect NAME RC PATTERN CMD...: exit code RC and one stderr line matching
 expect() {

@@ -315,7 +315,7 @@ run_fetch "$S/out" "${FAKE_ENV[@]}" FAKE_SRC_VER=6.1.101-1 FAKE_CFG_VER=6.1.101-
 	KRESV_CACHE="$F/cache" KRESV_TREES="$F/trees" -- 6.1
 expect "a downloaded .deb that is not the candidate exits 5" 5 \
 	"^kresv fetch: downloaded .* has version 6.1.77-1, apt's candidate is 6.1.101-1" "$S/out"
-if ! ls "$F/cache" | grep -q '6\.1\.101' && no_temps "$F/cache" >/dev/null; then
+if ! compgen -G "$F/cache/*6.1.101*" >/dev/null && no_temps "$F/cache" >/dev/null; then
 	ok "a rejected download leaves no .deb in the cache"
 else
 	notok "a rejected download leaves no .deb in the cache" "$(ls -a "$F/cache" | tr '\n' ' ')"

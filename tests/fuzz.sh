@@ -4,7 +4,8 @@
 # that replay to the same finding.
 source "$KRESV_ROOT/tests/lib.sh"
 export KRESV_FUZZ_DIR
-KRESV_FUZZ_DIR=$(scratch_dir)
+make_scratch
+KRESV_FUZZ_DIR=$SCRATCH
 
 for t in 6.1 6.12 7.3; do
 	for e in libfuzzer afl; do

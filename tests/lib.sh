@@ -25,10 +25,9 @@ check() {
 	fi
 }
 
-# scratch directory removed when the script exits
-scratch_dir() {
-	local d
-	d=$(mktemp -d "${TMPDIR:-/tmp}/kresv-test.XXXXXX")
-	trap 'rm -rf "'"$d"'"' EXIT
-	printf '%s\n' "$d"
+# make_scratch: sets SCRATCH to a new directory removed when the script
+# exits (not in a subshell: the trap must belong to the script itself)
+make_scratch() {
+	SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/kresv-test.XXXXXX")
+	trap 'rm -rf "$SCRATCH"' EXIT
 }
