@@ -5,7 +5,6 @@
  * their argument counts), never from a version number.
  */
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "crashkernel.h"
@@ -56,8 +55,10 @@ void ck_read(const char *cmdline, unsigned long long system_ram,
 	     struct ck_reading *r)
 {
 	static char line[KRESV_COMMAND_LINE_SIZE];
+	size_t n = strnlen(cmdline, sizeof(line) - 1);
 
-	snprintf(line, sizeof(line), "%s", cmdline);
+	memcpy(line, cmdline, n);	/* strlcpy() into boot_command_line */
+	line[n] = '\0';
 	memset(r, 0, sizeof(*r));
 #if KRESV_NARGS_parse_crashkernel == 4
 	/* 6.1 arch/arm64/mm/init.c reserve_crashkernel(), parse part */
