@@ -10,19 +10,10 @@ HEADERS := include/linux/const.h include/vdso/const.h \
 	include/linux/limits.h include/uapi/linux/limits.h \
 	include/vdso/limits.h include/linux/overflow.h include/linux/ctype.h
 
-UNITS := crash cmdline vsprintf kstrtox ctype
+include $(dir $(MANIFEST))common.inc
+UNITS := crash $(PARSE_LIB_UNITS)
 crash_FILE := kernel/crash_core.c
 crash_ROOTS := parse_crashkernel parse_crashkernel_high parse_crashkernel_low
-cmdline_FILE := lib/cmdline.c
-cmdline_ROOTS := memparse
-vsprintf_FILE := lib/vsprintf.c
-vsprintf_ROOTS := simple_strtoull
-vsprintf_INCLUDES := lib/kstrtox.h
-kstrtox_FILE := lib/kstrtox.c
-kstrtox_ROOTS := _parse_integer_fixup_radix _parse_integer_limit ?_parse_integer
-kstrtox_INCLUDES := lib/kstrtox.h
-ctype_FILE := lib/ctype.c
-ctype_ROOTS := _ctype
 
 # This family makes no promise about the size against the RAM size.
 PARSE_PROMISES ?=

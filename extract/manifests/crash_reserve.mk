@@ -13,20 +13,11 @@ HEADERS := include/linux/const.h include/vdso/const.h \
 	include/linux/args.h include/linux/crash_reserve.h include/linux/range.h \
 	arch/arm64/include/asm/crash_reserve.h
 
-UNITS := crash cmdline vsprintf kstrtox ctype
+include $(dir $(MANIFEST))common.inc
+UNITS := crash $(PARSE_LIB_UNITS)
 crash_FILE := kernel/crash_reserve.c
 crash_ROOTS := parse_crashkernel
 crash_INCLUDES := include/linux/crash_reserve.h
-cmdline_FILE := lib/cmdline.c
-cmdline_ROOTS := memparse
-vsprintf_FILE := lib/vsprintf.c
-vsprintf_ROOTS := simple_strtoull
-vsprintf_INCLUDES := lib/kstrtox.h
-kstrtox_FILE := lib/kstrtox.c
-kstrtox_ROOTS := _parse_integer_fixup_radix _parse_integer_limit ?_parse_integer
-kstrtox_INCLUDES := lib/kstrtox.h
-ctype_FILE := lib/ctype.c
-ctype_ROOTS := _ctype
 
 # What the tree promises about parse_crashkernel()'s result, checked by the
 # PARSE_PROMISE oracle: a size not below the RAM size is rejected.
