@@ -39,7 +39,7 @@ tree_make = $(MAKE) -f harness/tree.mk TREE=$(call tree_src,$(1)) \
 	CONFIG=$(call tree_config,$(1)) OUT=$(KRESV_BUILD)/t/$(1) \
 	MANIFEST=$$(extract/family.sh $(call tree_src,$(1)))
 
-all: $(EXTRACT) $(addprefix tree-,$(TREE_NAMES))
+all: $(EXTRACT) build/bin/kresv-scenario $(addprefix tree-,$(TREE_NAMES))
 
 afl: $(addprefix afl-,$(TREE_NAMES))
 
@@ -49,6 +49,8 @@ tree-%: $(EXTRACT)
 
 afl-%: $(EXTRACT)
 	+@$(call tree_make,$*) afl
+
+include harness/scenario/Makefile.inc
 
 $(EXTRACT): extract/kresv-extract.c
 	@mkdir -p $(dir $@)

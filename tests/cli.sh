@@ -53,3 +53,8 @@ fi
 a=$("$K" parse --tree 6.12 --ram 4G 'crashkernel=2G-64G:256M' | sed 1d)
 b=$("$K" parse --tree 6.12 --input "$tmp/x.input" | sed 1d)
 if [ "$a" = "$b" ]; then ok "encode/replay round trip"; else notok "encode/replay round trip" "$b"; fi
+
+# a kernel directory works like the default tree of the same version
+a=$("$K" parse --tree 7.3 --ram 4G 'crashkernel=1G-4G:192M,4G-:256M' | sed 1d)
+b=$("$K" parse --tree "$KRESV_TREES/7.3/src" --ram 4G 'crashkernel=1G-4G:192M,4G-:256M' 2>/dev/null | sed 1d)
+if [ -n "$a" ] && [ "$a" = "$b" ]; then ok "--tree DIR"; else notok "--tree DIR" "$b"; fi
