@@ -13,7 +13,7 @@ EXTRACT := build/bin/kresv-extract
 
 INC := $(OUT)/include
 U := $(OUT)/units
-UNIT_SRCS := $(foreach u,$(UNITS),$(U)/$(u).c)
+UNIT_SRCS := $(foreach u,$(UNITS) $(BOOT_UNITS) $(HEADER_UNITS),$(U)/$(u).c)
 
 # Kernel code is compiled as the kernel compiles it (wrapping arithmetic,
 # no strict aliasing); its own warnings are the kernel's business.
@@ -34,7 +34,7 @@ SHIM_HDRS := harness/shim/kernel.h $(wildcard harness/shim/include/*/*.h)
 DEPS := $(UNIT_SRCS) $(U)/facts.h $(HARNESS_PARSE) $(HARNESS_HDRS) \
 	$(MANIFEST)
 
-all: $(OUT)/kresv-parse $(OUT)/fuzz-parse-libfuzzer
+all: $(OUT)/kresv-parse $(OUT)/fuzz-parse-libfuzzer $(OUT)/kresv-replay
 
 afl: $(OUT)/fuzz-parse-afl $(OUT)/fuzz-parse-afl-cmplog
 
@@ -61,11 +61,16 @@ $(U)/%.c: $(EXTRACT) $(INC)/generated/autoconf.h $(INC)/.headers $(MANIFEST)
 	@mkdir -p $(U)
 	$(EXTRACT) --tree $(TREE) --file $($*_FILE) \
 		--config-h $(INC)/generated/autoconf.h \
+		$(foreach i,$($*_UNIT_INCLUDES),--prelude $(abspath $(U)/$(i).c)) \
+		$(foreach i,$($*_SHIM_INCLUDES),--prelude $(i)) \
 		$(foreach i,$($*_INCLUDES),--include $(i)) \
 		--facts $(U)/$*.facts.h -o $@ $($*_ROOTS)
 
+# a unit that includes a header slice is extracted after it
+$(foreach u,$(BOOT_UNITS),$(eval $(U)/$(u).c: $(foreach i,$($(u)_UNIT_INCLUDES),$(U)/$(i).c)))
+
 $(U)/facts.h: $(UNIT_SRCS)
-	cat $(foreach u,$(UNITS),$(U)/$(u).facts.h) > $@.tmp && mv $@.tmp $@
+	cat $(foreach u,$(UNITS) $(BOOT_UNITS),$(U)/$(u).facts.h) > $@.tmp && mv $@.tmp $@
 
 # Every unit is its own translation unit, as in the kernel.
 define unit_objs
@@ -113,6 +118,57 @@ $(OUT)/fuzz-parse-afl-cmplog: $(call unit_objs,cmplog) $(call HARNESS_OBJ,h-plai
 	AFL_QUIET=1 AFL_LLVM_CMPLOG=1 $(AFL_CC) -g -O2 $(HCFLAGS) -o $@ \
 		harness/parse/fuzz.c $(call HARNESS_OBJ,h-plain) \
 		$(call unit_objs,cmplog)
+
+# --- the boot model --------------------------------------------------------
+# mm/memblock.c is built whole, in the kernel's own host environment for it
+# (tools/testing/memblock), with the tree's memblock.h.
+MB := $(OUT)/memblock
+MBT := $(TREE)/tools/testing/memblock
+MB_CFLAGS := -std=gnu11 -g -O1 $(SAN) -w -I$(MB)/inc -I$(MBT) \
+	-I$(TREE)/tools/include -DCONFIG_PHYS_ADDR_T_64BIT
+MB_OBJS := $(MB)/memblock.o $(MB)/mmzone.o $(MB)/slab.o $(MB)/lib_slab.o \
+	$(MB)/memblock_view.o
+
+$(MB)/.links:
+	@mkdir -p $(MB)/inc/linux $(MB)/inc/asm $(MB)/mm
+	ln -sf $(TREE)/include/linux/memblock.h $(MB)/inc/linux/memblock.h
+	ln -sf $(TREE)/tools/arch/x86/include/asm/asm.h $(MB)/inc/asm/asm.h
+	ln -sf $(TREE)/tools/arch/x86/include/asm/cmpxchg.h $(MB)/inc/asm/cmpxchg.h
+	ln -sf $(TREE)/mm/memblock.c $(MB)/mm/memblock.c
+	for h in internal.h mm_init.h; do \
+		[ ! -f $(MBT)/$$h ] || ln -sf $(MBT)/$$h $(MB)/mm/$$h; done
+	@touch $@
+
+$(MB)/memblock.o: $(MB)/.links $(TREE)/mm/memblock.c
+	$(CLANG) $(MB_CFLAGS) -c $(MB)/mm/memblock.c -o $@
+$(MB)/mmzone.o: $(MB)/.links
+	$(CLANG) $(MB_CFLAGS) -c $(MBT)/mmzone.c -o $@
+$(MB)/slab.o: $(MB)/.links
+	$(CLANG) $(MB_CFLAGS) -c $(TREE)/tools/lib/slab.c -o $@
+$(MB)/lib_slab.o: $(MB)/.links
+	$(CLANG) $(MB_CFLAGS) -c $(MBT)/lib/slab.c -o $@
+$(MB)/memblock_view.o: $(MB)/.links harness/boot/memblock_view.c harness/boot/memblock_view.h harness/shim/include/linux/memblock_api.h
+	$(CLANG) $(MB_CFLAGS) -Iharness/boot -c harness/boot/memblock_view.c -o $@
+
+# boot units: a missing declaration would be a silent int in C, so it is
+# an error here
+$(OUT)/boot/%.o: $(U)/%.c $(INC)/.headers $(SHIM_HDRS)
+	@mkdir -p $(dir $@)
+	$(CLANG) -g -O1 $(SAN) $(filter-out -w,$(KCFLAGS)) -Wno-everything \
+		-Werror=implicit-function-declaration -Werror=int-conversion \
+		-Werror=incompatible-pointer-types -c $< -o $@
+
+BOOT_OBJS := $(foreach u,$(BOOT_UNITS),$(OUT)/boot/$(u).o) \
+	$(foreach u,$(PARSE_LIB_UNITS),$(OUT)/asan/$(u).o)
+BOOT_HARNESS := harness/boot/replay.c harness/boot/stubs.c \
+	harness/boot/boot_oracles.c harness/scenario/scenario.c \
+	harness/parse/reference.c \
+	harness/shim/printk.c harness/report/findings.c
+BOOT_HDRS := $(wildcard harness/boot/*.h harness/scenario/*.h)
+
+$(OUT)/kresv-replay: $(BOOT_OBJS) $(MB_OBJS) $(BOOT_HARNESS) $(BOOT_HDRS) $(U)/facts.h
+	$(CLANG) -g -O1 $(SAN) $(HCFLAGS) -Iharness/boot -Iharness/scenario \
+		-o $@ $(BOOT_HARNESS) $(BOOT_OBJS) $(MB_OBJS) -ljson-c
 
 .PHONY: all afl units
 .DELETE_ON_ERROR:

@@ -3,7 +3,9 @@
 # to a real tree, applied to a copy at test time; kresv must see it. The
 # patch header says on which tree ("Tree:") and how it is caught
 # ("Caught-by: table" | "Caught-by: ORACLE_ID RAM CMDLINE" |
-#  "Caught-by: sanitizer KERNEL_FILE RAM CMDLINE").
+#  "Caught-by: sanitizer KERNEL_FILE RAM CMDLINE" |
+#  "Caught-by: replay ORACLE_ID LAYOUT" | "Caught-by: replay-expectations":
+#  the recorded expectations of corpus/layouts no longer all hold).
 source "$KRESV_ROOT/tests/lib.sh"
 source "$KRESV_ROOT/tests/parse_table.sh"
 
@@ -48,6 +50,29 @@ for p in "$KRESV_ROOT"/tests/mutations/*.patch; do
 			ok "$name (caught by $fails table rows)"
 		else
 			notok "$name" "no table row sees the mutation"
+		fi
+		;;
+	replay)
+		if ! "$bdir/kresv-replay" --tree-name "$tree" "$KRESV_ROOT/$b" |
+			grep -q "WARNING: $a:"; then
+			notok "$name" "$a not reported on $b"
+		elif "$orig/kresv-replay" --tree-name "$tree" "$KRESV_ROOT/$b" |
+			grep -q "WARNING: $a:"; then
+			notok "$name" "$a is reported on the unpatched tree too"
+		else
+			ok "$name (caught by $a)"
+		fi
+		;;
+	replay-expectations)
+		n=0
+		for l in "$KRESV_ROOT"/corpus/layouts/*.scn; do
+			"$bdir/kresv-replay" --tree-name "$tree" "$l" |
+				grep -q 'WARNING: EXPECT_NOT_MET:' && n=$((n + 1))
+		done
+		if [ $n -gt 0 ]; then
+			ok "$name (caught by the expectations of $n layouts)"
+		else
+			notok "$name" "every layout's expectations still hold"
 		fi
 		;;
 	sanitizer)

@@ -8,7 +8,8 @@ DETECT := kernel/crash_core.c
 HEADERS := include/linux/const.h include/vdso/const.h \
 	include/uapi/linux/const.h include/linux/sizes.h \
 	include/linux/limits.h include/uapi/linux/limits.h \
-	include/vdso/limits.h include/linux/overflow.h include/linux/ctype.h
+	include/vdso/limits.h include/linux/overflow.h include/linux/ctype.h \
+	include/linux/kconfig.h
 
 include $(dir $(MANIFEST))common.inc
 UNITS := crash $(PARSE_LIB_UNITS)
@@ -17,3 +18,25 @@ crash_ROOTS := parse_crashkernel parse_crashkernel_high parse_crashkernel_low
 
 # This family makes no promise about the size against the RAM size.
 PARSE_PROMISES ?=
+
+# The boot model: the tree's bootmem_init() (which reserves the crash
+# region when ZONE_DMA/DMA32 defer it), the DMA zone globals, and
+# defer_reserve_crashkernel() from the arm64 header that decides it.
+BOOT_UNITS := arch crashres dmadirect
+# header slices, included by the units that use them
+HEADER_UNITS := memoryh
+arch_UNIT_INCLUDES := memoryh
+arch_FILE := arch/arm64/mm/init.c
+arch_ROOTS := bootmem_init
+crashres_FILE := kernel/crash_core.c
+crashres_ROOTS := parse_crashkernel parse_crashkernel_high \
+	parse_crashkernel_low
+dmadirect_FILE := kernel/dma/direct.c
+dmadirect_ROOTS := ?zone_dma_bits ?zone_dma_limit
+memoryh_FILE := arch/arm64/include/asm/memory.h
+memoryh_ROOTS := defer_reserve_crashkernel
+# the parser API as 6.1 declares it, without crash_core.h's ELF notes
+arch_SHIM_INCLUDES := linux/crash_core_api.h
+BOOT_UNITS += kexeccore
+kexeccore_FILE := kernel/kexec_core.c
+kexeccore_ROOTS := crashk_res crashk_low_res

@@ -11,6 +11,7 @@ HEADERS := include/linux/const.h include/vdso/const.h \
 	include/linux/limits.h include/uapi/linux/limits.h \
 	include/vdso/limits.h include/linux/overflow.h include/linux/ctype.h \
 	include/linux/args.h include/linux/crash_reserve.h include/linux/range.h \
+	include/linux/kconfig.h \
 	arch/arm64/include/asm/crash_reserve.h
 
 include $(dir $(MANIFEST))common.inc
@@ -22,3 +23,16 @@ crash_INCLUDES := include/linux/crash_reserve.h
 # What the tree promises about parse_crashkernel()'s result, checked by the
 # PARSE_PROMISE oracle: a size not below the RAM size is rejected.
 PARSE_PROMISES ?= size_below_ram
+
+# The boot model: the tree's bootmem_init() and what it calls in the same
+# files, the generic reservation, the DMA zone globals.
+BOOT_UNITS := arch crashres dmadirect
+arch_FILE := arch/arm64/mm/init.c
+arch_ROOTS := bootmem_init
+crashres_FILE := kernel/crash_reserve.c
+crashres_ROOTS := reserve_crashkernel_generic ?reserve_crashkernel_cma \
+	parse_crashkernel crashk_res crashk_low_res
+crashres_INCLUDES := include/linux/crash_reserve.h
+arch_INCLUDES := include/linux/crash_reserve.h
+dmadirect_FILE := kernel/dma/direct.c
+dmadirect_ROOTS := ?zone_dma_bits ?zone_dma_limit

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <generated/autoconf.h>
+#include <linux/kconfig.h>
 #include <linux/types.h>
 #include <linux/compiler.h>
 #include <linux/kernel.h>
@@ -27,6 +28,11 @@
 #if __has_include(<linux/range.h>)
 #include <linux/range.h>
 #endif
+
+#include <asm/arm64.h>
+#include <linux/memblock.h>
+#include <linux/ioport.h>
+#include <linux/boot_stubs.h>
 
 /* what the extracted parser units call across files */
 unsigned long long memparse(const char *ptr, char **retptr);

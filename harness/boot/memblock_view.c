@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The bridge to the tree's mm/memblock.c. This file is compiled in the
+ * memblock environment (the kernel's tools/testing/memblock shims and the
+ * tree's include/linux/memblock.h), so it sees memblock's own types; the
+ * replay driver only sees the plain functions below.
+ */
+#include <linux/memblock.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "memblock_view.h"
+#include "../shim/include/linux/memblock_api.h"
+
+/* memblock.c reads it; the tree's simulator defines it in its tests */
+bool movable_node_enabled;
+
+static struct memblock_type *type_of(enum kresv_mb_type t)
+{
+	return t == KRESV_MB_MEMORY ? &memblock.memory : &memblock.reserved;
+}
+
+int kresv_mb_count(enum kresv_mb_type t)
+{
+	return (int)type_of(t)->cnt;
+}
+
+void kresv_mb_region(enum kresv_mb_type t, int i, unsigned long long *base,
+		     unsigned long long *size, unsigned int *flags)
+{
+	struct memblock_region *r = &type_of(t)->regions[i];
+
+	*base = r->base;
+	*size = r->size;
+	*flags = (unsigned int)r->flags;
+}
+
+unsigned int kresv_mb_nomap_flag(void)
+{
+	return MEMBLOCK_NOMAP;
+}
+
+/* the bridges: each function of harness/shim/include/linux/memblock_api.h */
+#define KRESV_MEMBLOCK_DEFINE(ret, name, params, args)		\
+	ret kresv_##name params;				\
+	ret kresv_##name params { return (ret)name args; }
+KRESV_MEMBLOCK_API(KRESV_MEMBLOCK_DEFINE)
+
+void kresv_memblock_dump_all(void);
+void kresv_memblock_dump_all(void)
+{
+	memblock_dump_all();
+}
+
+/*
+ * A fresh memblock, as at the start of every boot: the state of memblock.c's
+ * own static initialisers (which differ between trees), kept from the first
+ * call and put back on the later ones.
+ */
+static struct memblock initial;
+static struct memblock_region *initial_memory, *initial_reserved;
+
+static struct memblock_region *copy_regions(const struct memblock_type *t)
+{
+	size_t n = t->max * sizeof(*t->regions);
+	struct memblock_region *r = malloc(n);
+
+	if (!r)
+		abort();
+	memcpy(r, t->regions, n);
+	return r;
+}
+
+void kresv_mb_reset(void)
+{
+	if (!initial_memory) {
+		initial = memblock;
+		initial_memory = copy_regions(&memblock.memory);
+		initial_reserved = copy_regions(&memblock.reserved);
+		return;
+	}
+	memblock = initial;
+	memcpy(memblock.memory.regions, initial_memory,
+	       memblock.memory.max * sizeof(*initial_memory));
+	memcpy(memblock.reserved.regions, initial_reserved,
+	       memblock.reserved.max * sizeof(*initial_reserved));
+}

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kresv-replay: one boot of a scenario through the tree's own code. The
+ * scenario's RAM, reserved and no-map ranges and kernel image go into the
+ * tree's memblock, then the tree's bootmem_init() runs: it sets the DMA
+ * limit and reserves the crash region with the tree's own functions.
+ *
+ * Not yet in the model: setup_arch() before bootmem_init()
+ * (arm64_memblock_init(), paging_init()), the CMA area and the sparse
+ * memmap (stubs record the calls; give their memory as `reserved` lines).
+ *
+ * usage: kresv-replay [--label L] [--tree-name N] [--json] SCENARIO
+ * The scenario's `expect N TEXT` lines (and `expect any TEXT`) must each be
+ * a line of the log; one that is not is an EXPECT_NOT_MET finding.
+ * Exit: 0 no finding, 1 findings, 2 bad input.
+ */
+#include <errno.h>
+#include <json-c/json.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "boot_oracles.h"
+#include "findings.h"
+#include "memblock_view.h"
+#include "printk_log.h"
+#include "scenario.h"
+#include "stubs.h"
+
+void bootmem_init(void);
+int kresv_memblock_add(unsigned long long base, unsigned long long size);
+int kresv_memblock_reserve(unsigned long long base, unsigned long long size);
+int kresv_memblock_mark_nomap(unsigned long long base, unsigned long long size);
+#define memblock_add kresv_memblock_add
+#define memblock_reserve kresv_memblock_reserve
+#define memblock_mark_nomap kresv_memblock_mark_nomap
+
+#define EXIT_FINDINGS 1
+#define EXIT_BAD_INPUT 2
+
+static struct scenario scn;
+
+static void __attribute__((noreturn, format(printf, 1, 2)))
+bad_input(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("kresv replay: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(EXIT_BAD_INPUT);
+}
+
+/* the machine as firmware and boot loader hand it to the kernel */
+static void set_up_machine(const struct scenario *s)
+{
+	unsigned int i;
+
+	kresv_mb_reset();
+	for (i = 0; i < s->nr_memory; i++)
+		memblock_add(s->memory[i].base, s->memory[i].size);
+	for (i = 0; i < s->nr_nomap; i++)
+		memblock_mark_nomap(s->nomap[i].base, s->nomap[i].size);
+	for (i = 0; i < s->nr_reserved; i++)
+		memblock_reserve(s->reserved[i].base, s->reserved[i].size);
+	/* what arm64_memblock_init() reserves, until it runs in the model */
+	if (s->has_kernel)
+		memblock_reserve(s->kernel.base, s->kernel.size);
+	if (s->has_initrd)
+		memblock_reserve(s->initrd.base, s->initrd.size);
+	kresv_answers.dt_dma_max = s->has_dma_max ? s->dma_max : ~0ULL;
+	snprintf(boot_command_line, sizeof(boot_command_line), "%s",
+		 s->has_cmdline ? s->cmdline : "");
+}
+
+static void check_expectations(const struct scenario *s, const char *tree,
+			       const char *path, struct findings *fs)
+{
+	unsigned int i;
+	int l;
+
+	for (i = 0; i < s->nr_expect; i++) {
+		const struct scenario_expect *e = &s->expect[i];
+		bool seen = false;
+
+		if (strcmp(e->key, tree) && strcmp(e->key, "any"))
+			continue;
+		for (l = 0; l < kresv_log.nlines && !seen; l++)
+			seen = !strcmp(kresv_log.lines[l].text, e->text);
+		if (!seen)
+			findings_add(fs, "EXPECT_NOT_MET", path, e->text,
+				     "expected log line not printed: %s", e->text);
+	}
+}
+
+static void print_text(const char *label, const char *path,
+		       const struct boot_outcome *o, const struct findings *fs)
+{
+	int i;
+
+	printf("tree:      %s\n", label);
+	printf("scenario:  %s\n", path);
+	printf("log:\n");
+	for (i = 0; i < kresv_log.nlines; i++)
+		printf("  %s\n", kresv_log.lines[i].text);
+	printf("dma limit: 0x%llx (arm64_dma_phys_limit)\n", o->dma_limit);
+	for (i = 0; i < kresv_answers.nr_zones; i++)
+		printf("zone:      %-6s ends at pfn 0x%lx (free_area_init)\n",
+		       kresv_zone_names[i], kresv_answers.max_zone_pfn[i]);
+	printf("reservations:\n");
+	for (i = 0; i < o->nres; i++)
+		printf("  %-14s 0x%016llx - 0x%016llx (%llu MB)\n",
+		       o->res[i].name, o->res[i].start, o->res[i].end,
+		       (o->res[i].end - o->res[i].start) >> 20);
+	printf("stub calls:\n");
+	for (i = 0; i < kresv_calls.n; i++)
+		printf("  %s\n", kresv_calls.call[i]);
+	if (fs->n) {
+		printf("findings:\n");
+		findings_print(fs, stdout);
+	}
+}
+
+static void print_json(const char *label, const char *path,
+		       const struct boot_outcome *o, const struct findings *fs)
+{
+	json_object *obj = json_object_new_object();
+	json_object *log = json_object_new_array();
+	json_object *res = json_object_new_array();
+	json_object *calls = json_object_new_array();
+	json_object *zones = json_object_new_array();
+	json_object *fa = json_object_new_array();
+	int i;
+
+	json_object_object_add(obj, "tree", json_object_new_string(label));
+	json_object_object_add(obj, "scenario", json_object_new_string(path));
+	for (i = 0; i < kresv_log.nlines; i++)
+		json_object_array_add(log, json_object_new_string(
+					      kresv_log.lines[i].text));
+	json_object_object_add(obj, "log", log);
+	json_object_object_add(obj, "dma_limit",
+			       json_object_new_uint64(o->dma_limit));
+	for (i = 0; i < kresv_answers.nr_zones; i++) {
+		json_object *z = json_object_new_object();
+
+		json_object_object_add(z, "zone", json_object_new_string(
+					       kresv_zone_names[i]));
+		json_object_object_add(z, "end_pfn", json_object_new_uint64(
+					       kresv_answers.max_zone_pfn[i]));
+		json_object_array_add(zones, z);
+	}
+	json_object_object_add(obj, "zones", zones);
+	for (i = 0; i < o->nres; i++) {
+		json_object *r = json_object_new_object();
+
+		json_object_object_add(r, "name",
+				       json_object_new_string(o->res[i].name));
+		json_object_object_add(r, "start",
+				       json_object_new_uint64(o->res[i].start));
+		json_object_object_add(r, "end",
+				       json_object_new_uint64(o->res[i].end));
+		json_object_array_add(res, r);
+	}
+	json_object_object_add(obj, "reservations", res);
+	for (i = 0; i < kresv_calls.n; i++)
+		json_object_array_add(calls, json_object_new_string(
+					      kresv_calls.call[i]));
+	json_object_object_add(obj, "stub_calls", calls);
+	for (i = 0; i < fs->n; i++) {
+		json_object *f = json_object_new_object();
+
+		json_object_object_add(f, "id", json_object_new_string(fs->f[i].id));
+		json_object_object_add(f, "message",
+				       json_object_new_string(fs->f[i].message));
+		json_object_object_add(f, "where",
+				       json_object_new_string(fs->f[i].where));
+		json_object_array_add(fa, f);
+	}
+	json_object_object_add(obj, "findings", fa);
+	puts(json_object_to_json_string_ext(obj, JSON_C_TO_STRING_PRETTY |
+					       JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(obj);
+}
+
+int main(int argc, char **argv)
+{
+	const char *label = "tree", *tree = "", *path = NULL;
+	struct boot_outcome out;
+	struct findings fs;
+	bool json = false;
+	char err[512];
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--json"))
+			json = true;
+		else if (!strcmp(argv[i], "--label") && i + 1 < argc)
+			label = argv[++i];
+		else if (!strcmp(argv[i], "--tree-name") && i + 1 < argc)
+			tree = argv[++i];
+		else if (argv[i][0] == '-')
+			bad_input("unknown option %s", argv[i]);
+		else if (!path)
+			path = argv[i];
+		else
+			bad_input("one scenario at a time");
+	}
+	if (!path)
+		bad_input("usage: kresv replay [--tree T] [--json] SCENARIO...");
+	if (scenario_load(path, &scn, err, sizeof(err)))
+		bad_input("%s", err);
+	if (scn.nr_config)
+		bad_input("%s: config lines need a build per configuration, which replay does not do yet",
+			  path);
+
+	set_up_machine(&scn);
+	kresv_log_reset();
+	bootmem_init();
+
+	boot_outcome_collect(&scn, &out);
+	findings_reset(&fs);
+	boot_oracles(&scn, &out, &fs);
+	check_expectations(&scn, tree, path, &fs);
+	if (json)
+		print_json(label, path, &out, &fs);
+	else
+		print_text(label, path, &out, &fs);
+	return fs.n ? EXIT_FINDINGS : 0;
+}

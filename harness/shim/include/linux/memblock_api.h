@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The memblock functions the boot units call: return type, name,
+ * parameters, arguments. Declared for the units in linux/memblock.h,
+ * defined as bridges in harness/boot/memblock_view.c.
+ */
+#ifndef KRESV_SHIM_LINUX_MEMBLOCK_API_H
+#define KRESV_SHIM_LINUX_MEMBLOCK_API_H
+
+#define KRESV_MEMBLOCK_API(X)						\
+	X(phys_addr_t, memblock_start_of_DRAM, (void), ())		\
+	X(phys_addr_t, memblock_end_of_DRAM, (void), ())		\
+	X(phys_addr_t, memblock_phys_mem_size, (void), ())		\
+	X(phys_addr_t, memblock_phys_alloc_range,			\
+	  (phys_addr_t size, phys_addr_t align, phys_addr_t start,	\
+	   phys_addr_t end), (size, align, start, end))			\
+	X(int, memblock_phys_free, (phys_addr_t base, phys_addr_t size),\
+	  (base, size))							\
+	X(int, memblock_reserve, (phys_addr_t base, phys_addr_t size),	\
+	  (base, size))							\
+	X(int, memblock_add, (phys_addr_t base, phys_addr_t size),	\
+	  (base, size))							\
+	X(int, memblock_remove, (phys_addr_t base, phys_addr_t size),	\
+	  (base, size))							\
+	X(int, memblock_mark_nomap, (phys_addr_t base, phys_addr_t size),\
+	  (base, size))
+#endif

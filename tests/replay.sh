@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: GPL-2.0
+# The boot model on the corpus: every layout replays on every default tree
+# under ASan/UBSan, meets its recorded expectations, and shows exactly the
+# findings listed in tests/replay/findings.txt.
+source "$KRESV_ROOT/tests/lib.sh"
+make_scratch
+K=$KRESV_ROOT/kresv
+
+for t in 6.1 6.12 7.3; do
+	bin=$KRESV_ROOT/build/t/$t/kresv-replay
+	if [ ! -x "$bin" ]; then
+		notok "replay $t" "build/t/$t/kresv-replay not built (make)"
+		continue
+	fi
+	for l in "$KRESV_ROOT"/corpus/layouts/*.scn; do
+		name=$(basename "$l" .scn)
+		out=$("$bin" --tree-name "$t" "$l" 2>&1)
+		rc=$?
+		want=$(awk -v n="$name" -v t="$t" '$1 == n && $2 == t { print $3 }' \
+			"$KRESV_ROOT/tests/replay/findings.txt" | sort)
+		got=$(grep -o 'WARNING: [A-Z_]*:' <<<"$out" | cut -d' ' -f2 | tr -d : | sort -u)
+		if [ $rc -gt 1 ] || grep -q 'Sanitizer\|runtime error' <<<"$out"; then
+			notok "replay $t $name" "rc $rc: $(tail -n1 <<<"$out")"
+		elif grep -q EXPECT_NOT_MET <<<"$out"; then
+			notok "replay $t $name" "$(grep -m1 EXPECT_NOT_MET <<<"$out")"
+		elif [ "$got" != "$want" ]; then
+			notok "replay $t $name" "findings '${got//$'\n'/ }', want '${want//$'\n'/ }'"
+		else
+			ok "replay $t $name${want:+ ($want)}"
+		fi
+	done
+done
+
+# a corpus that covers what the brief names
+n=$(ls "$KRESV_ROOT"/corpus/layouts/*.scn | wc -l)
+[ "$n" -ge 20 ] && ok "corpus has $n layouts" || notok "corpus size" "$n layouts"
+
+# bad input: one line naming file and line, exit 2
+printf 'arch arm64\nmemory 0x40000000 1G\nmemory 0x40000000 1G\n' > "$SCRATCH/overlap.scn"
+err=$("$K" replay --tree 7.3 "$SCRATCH/overlap.scn" 2>&1 >/dev/null); rc=$?
+if [ $rc -eq 2 ] && grep -q "overlap.scn:3:" <<<"$err" && [ "$(grep -c . <<<"$err")" -eq 1 ]; then
+	ok "replay: malformed scenario"
+else
+	notok "replay: malformed scenario" "rc $rc: $err"
+fi
+printf 'arch arm64\nmemory 0x40000000 1G\nconfig CONFIG_KFENCE=n\n' > "$SCRATCH/config.scn"
+err=$("$K" replay --tree 7.3 "$SCRATCH/config.scn" 2>&1 >/dev/null); rc=$?
+if [ $rc -eq 2 ] && grep -q "config lines" <<<"$err"; then
+	ok "replay: config overrides refused with a reason"
+else
+	notok "replay: config overrides" "rc $rc: $err"
+fi
+printf 'arch arm64\nmemory 0x40000000 1G\ncmdline "crashkernel=256M,high crashkernel=64M,cma"\n' > "$SCRATCH/cma.scn"
+err=$("$K" replay --tree 7.3 "$SCRATCH/cma.scn" 2>&1 >/dev/null); rc=$?
+if [ $rc -eq 2 ] && grep -q "mm/cma.c is not in the boot model" <<<"$err"; then
+	ok "replay: ,cma stops with a reason"
+else
+	notok "replay: ,cma" "rc $rc: $err"
+fi
+
+# --json has the documented fields
+out=$("$K" replay --tree 6.12 --json "$KRESV_ROOT/corpus/layouts/qemu-virt-8g-high-low.scn")
+if python3 -c '
+import json, sys
+o = json.load(sys.stdin)
+names = [r["name"] for r in o["reservations"]]
+assert "crashkernel" in names and "crashkernel low" in names, names
+assert any(l.startswith("crashkernel reserved:") for l in o["log"])
+assert isinstance(o["findings"], list) and isinstance(o["zones"], list)
+assert o["dma_limit"] == 1 << 32' <<<"$out"; then
+	ok "replay --json fields"
+else
+	notok "replay --json fields" "$out"
+fi
+
+# two trees: only what differs
+out=$("$K" replay --tree 6.1 --tree 7.3 "$KRESV_ROOT/corpus/layouts/rpi4-8g-high.scn")
+if grep -q '^+.*crashkernel low memory reserved' <<<"$out" &&
+   ! grep -q '^[-+].*crashkernel reserved:' <<<"$out"; then
+	ok "replay --tree A --tree B shows the difference"
+else
+	notok "replay --tree A --tree B" "$out"
+fi
