@@ -328,8 +328,24 @@ static int by_start(const void *a, const void *b)
 	return ea->start < eb->start ? -1 : ea->start > eb->start;
 }
 
+static bool listed(const char *name, char **list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(list[i], name))
+			return true;
+	return false;
+}
+
+/*
+ * A watched variable (--watch) keeps its definition as written; after it,
+ * every use in the unit goes through the harness's accessor
+ * KRESV_WATCHED_<name>, which the shim defines.
+ */
 static void emit(struct extraction *x, FILE *out, char **preludes,
-		 size_t npreludes, char **includes, size_t nincludes)
+		 size_t npreludes, char **includes, size_t nincludes,
+		 char **watch, size_t nwatch)
 {
 	unsigned done = 0;
 	size_t i;
@@ -349,13 +365,17 @@ static void emit(struct extraction *x, FILE *out, char **preludes,
 		if (e->start < done)	/* nested in an emitted entity */
 			continue;
 		fputc('\n', out);
-		if (e->kind == ENT_MACRO)	/* the unit's own value wins */
+		if (e->kind == ENT_MACRO ||	/* the unit's own value wins */
+		    (e->kind == ENT_VAR && listed(e->name, watch, nwatch)))
 			fprintf(out, "#undef %s\n", e->name);
 		fprintf(out, "#line %u \"%s\"\n", e->line, x->path);
 		if (e->kind == ENT_MACRO)
 			fputs("#define ", out);
 		fwrite(x->text + e->start, 1, e->end - e->start, out);
 		fputc('\n', out);
+		if (e->kind == ENT_VAR && listed(e->name, watch, nwatch))
+			fprintf(out, "#define %s KRESV_WATCHED_%s\n", e->name,
+				e->name);
 		done = e->end;
 	}
 }
@@ -364,6 +384,8 @@ static void emit_facts(struct extraction *x, FILE *out)
 {
 	size_t i;
 
+	fprintf(out, "#ifndef KRESV_TREE_ROOT\n#define KRESV_TREE_ROOT \"%s\"\n#endif\n",
+		x->tree);
 	for (i = 0; i < x->nents; i++) {
 		struct entity *e = &x->ents[i];
 
@@ -380,6 +402,7 @@ static void usage(void)
 {
 	fputs("usage: kresv-extract --tree DIR --file REL --config-h FILE\n"
 	      "         [--prelude PATH]... [--include REL]... [--keep NAME]...\n"
+	      "         [--watch VAR]...\n"
 	      "         [--facts OUT.h] -o OUT.c ROOT...  (?ROOT: optional)\n", stderr);
 	exit(1);
 }
@@ -414,7 +437,8 @@ int main(int argc, char **argv)
 	struct extraction x = { 0 };
 	const char *config_h = NULL, *out = NULL, *facts = NULL;
 	char **roots = NULL, **keep = NULL, **includes = NULL, **preludes = NULL;
-	size_t nroots = 0, nkeep = 0, nincludes = 0, npreludes = 0;
+	char **watch = NULL;
+	size_t nroots = 0, nkeep = 0, nincludes = 0, npreludes = 0, nwatch = 0;
 	const char *args[32];
 	char inc[6][4096], *tmp;
 	int nargs = 0, i;
@@ -426,6 +450,7 @@ int main(int argc, char **argv)
 	keep = xrealloc(NULL, sizeof(char *) * (size_t)argc);
 	includes = xrealloc(NULL, sizeof(char *) * (size_t)argc);
 	preludes = xrealloc(NULL, sizeof(char *) * (size_t)argc);
+	watch = xrealloc(NULL, sizeof(char *) * (size_t)argc);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -439,6 +464,8 @@ int main(int argc, char **argv)
 			preludes[npreludes++] = argv[++i];
 		else if (!strcmp(a, "--include") && i + 1 < argc)
 			includes[nincludes++] = argv[++i];
+		else if (!strcmp(a, "--watch") && i + 1 < argc)
+			watch[nwatch++] = argv[++i];
 		else if (!strcmp(a, "--keep") && i + 1 < argc)
 			keep[nkeep++] = argv[++i];
 		else if (!strcmp(a, "--facts") && i + 1 < argc)
@@ -492,7 +519,7 @@ int main(int argc, char **argv)
 		free(tmp);
 	}
 	f = open_tmp(out, &tmp);
-	emit(&x, f, preludes, npreludes, includes, nincludes);
+	emit(&x, f, preludes, npreludes, includes, nincludes, watch, nwatch);
 	commit_tmp(f, tmp, out);
 	free(tmp);
 
@@ -510,5 +537,6 @@ int main(int argc, char **argv)
 	free(keep);
 	free(includes);
 	free(preludes);
+	free(watch);
 	return 0;
 }

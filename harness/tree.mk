@@ -63,6 +63,7 @@ $(U)/%.c: $(EXTRACT) $(INC)/generated/autoconf.h $(INC)/.headers $(MANIFEST)
 		--config-h $(INC)/generated/autoconf.h \
 		$(foreach i,$($*_UNIT_INCLUDES),--prelude $(abspath $(U)/$(i).c)) \
 		$(foreach i,$($*_SHIM_INCLUDES),--prelude $(i)) \
+		$(foreach w,$(WATCH),--watch $(w)) \
 		$(foreach i,$($*_INCLUDES),--include $(i)) \
 		--facts $(U)/$*.facts.h -o $@ $($*_ROOTS)
 
@@ -160,7 +161,7 @@ $(OUT)/boot/%.o: $(U)/%.c $(INC)/.headers $(SHIM_HDRS)
 
 BOOT_OBJS := $(foreach u,$(BOOT_UNITS),$(OUT)/boot/$(u).o) \
 	$(foreach u,$(PARSE_LIB_UNITS),$(OUT)/asan/$(u).o)
-BOOT_HARNESS := harness/boot/replay.c harness/boot/stubs.c \
+BOOT_HARNESS := harness/boot/replay.c harness/boot/stubs.c harness/boot/watch.c \
 	harness/boot/boot_oracles.c harness/scenario/scenario.c \
 	harness/parse/reference.c \
 	harness/shim/printk.c harness/report/findings.c

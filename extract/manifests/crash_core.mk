@@ -31,6 +31,8 @@ arch_ROOTS := bootmem_init
 crashres_FILE := kernel/crash_core.c
 crashres_ROOTS := parse_crashkernel parse_crashkernel_high \
 	parse_crashkernel_low
+# Variables whose reads the harness watches (read before set: early use).
+WATCH := arm64_dma_phys_limit
 dmadirect_FILE := kernel/dma/direct.c
 dmadirect_ROOTS := ?zone_dma_bits ?zone_dma_limit
 memoryh_FILE := arch/arm64/include/asm/memory.h

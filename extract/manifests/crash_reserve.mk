@@ -34,5 +34,7 @@ crashres_ROOTS := reserve_crashkernel_generic ?reserve_crashkernel_cma \
 	parse_crashkernel crashk_res crashk_low_res
 crashres_INCLUDES := include/linux/crash_reserve.h
 arch_INCLUDES := include/linux/crash_reserve.h
+# Variables whose reads the harness watches (read before set: early use).
+WATCH := arm64_dma_phys_limit
 dmadirect_FILE := kernel/dma/direct.c
 dmadirect_ROOTS := ?zone_dma_bits ?zone_dma_limit

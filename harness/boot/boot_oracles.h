@@ -14,6 +14,8 @@
  *                           devices could not reach it
  *   CRASH_HIGH_CROSSES_4G   a high crash region that crosses the low/high
  *                           boundary
+ *   DMA_LIMIT_EARLY_USE     arm64_dma_phys_limit read before the function
+ *                           that sets it ran (harness/boot/watch.c)
  *   CRASH_NOT_ANNOUNCED     memblock holds a reservation that no range of
  *                           the scenario and no announced crash region
  *                           explains (leaked on a failure path)

@@ -27,6 +27,7 @@
 #include "printk_log.h"
 #include "scenario.h"
 #include "stubs.h"
+#include "watch.h"
 
 void bootmem_init(void);
 int kresv_memblock_add(unsigned long long base, unsigned long long size);
@@ -218,11 +219,13 @@ int main(int argc, char **argv)
 
 	set_up_machine(&scn);
 	kresv_log_reset();
+	kresv_watch_reset();
 	bootmem_init();
 
 	boot_outcome_collect(&scn, &out);
 	findings_reset(&fs);
 	boot_oracles(&scn, &out, &fs);
+	kresv_watch_oracle(&fs);
 	check_expectations(&scn, tree, path, &fs);
 	if (json)
 		print_json(label, path, &out, &fs);

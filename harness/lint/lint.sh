@@ -155,10 +155,10 @@ done
 # --- plan: which files each rule must see -----------------------------------------
 work=$(mktemp -d "${TMPDIR:-/tmp}/kresv-lint.XXXXXX") ||
 	die 2 "cannot create a temporary directory"
-pids=()
+declare -A pid_of=()
 cleanup() {
 	local p
-	for p in "${pids[@]}"; do
+	for p in "${pid_of[@]}"; do
 		kill "$p" 2>/dev/null
 	done
 	rm -rf "$work"
@@ -198,11 +198,20 @@ groups() {
 	awk '{ print; print "" }' "$1" >"$1.groups"
 }
 
-run() { # name out err cmd...: run in the background, rc in $work/rc.NAME
+run() { # name out err cmd...: start in the background (see reap)
 	local name=$1 out=$2 err=$3
 	shift 3
-	("$@" >"$out" 2>"$err"; echo $? >"$work/rc.$name") &
-	pids+=($!)
+	"$@" >"$out" 2>"$err" &
+	pid_of[$name]=$!
+}
+
+reap() { # wait for everything run started; exit statuses in $work/rc.NAME
+	local name
+	for name in "${!pid_of[@]}"; do
+		wait "${pid_of[$name]}"
+		echo $? >"$work/rc.$name"
+		unset "pid_of[$name]"
+	done
 }
 
 for rule in "${rules[@]}"; do
@@ -241,8 +250,7 @@ if [ "$verbose" = 1 ]; then
 			"$SPATCH" --parse-c --no-includes "${share[@]}"
 	done
 fi
-wait
-pids=()
+reap
 [ "$(cat "$work/rc.defs" 2>/dev/null)" = 0 ] ||
 	die 2 "reading the function definitions failed: $(tail -n 1 "$work/defs.err")"
 

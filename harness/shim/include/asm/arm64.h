@@ -30,6 +30,17 @@ extern unsigned int zone_dma_bits;
 extern u64 zone_dma_limit;
 extern phys_addr_t arm64_dma_phys_limit;
 
+/*
+ * Every use of arm64_dma_phys_limit in the units goes through the boot
+ * harness (harness/boot/watch.c), which records who read it and when, so
+ * a read before the code that sets it is seen (DMA_LIMIT_EARLY_USE).
+ */
+phys_addr_t *kresv_watch_dma_limit(const char *func, const char *file,
+				   int line);
+#define KRESV_WATCHED_arm64_dma_phys_limit \
+	(*kresv_watch_dma_limit(__func__, __FILE__, __LINE__))
+#define arm64_dma_phys_limit KRESV_WATCHED_arm64_dma_phys_limit
+
 /* include/linux/mmzone.h's zone_type as the configuration shapes it */
 enum zone_type {
 #ifdef CONFIG_ZONE_DMA

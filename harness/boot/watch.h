@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The watched DMA limit (harness/boot/watch.c). */
+#ifndef KRESV_BOOT_WATCH_H
+#define KRESV_BOOT_WATCH_H
+#include "findings.h"
+
+#define DMA_LIMIT_USES_MAX 64
+
+struct dma_limit_use {
+	const char *func, *file;
+	int line;
+	unsigned long long value;	/* before this use */
+};
+
+void kresv_watch_reset(void);
+void kresv_watch_oracle(struct findings *fs);
+#endif
