@@ -12,6 +12,8 @@
  * usage: kresv-replay [--label L] [--tree-name N] [--json] SCENARIO
  * The scenario's `expect N TEXT` lines (and `expect any TEXT`) must each be
  * a line of the log; one that is not is an EXPECT_NOT_MET finding.
+ * --bench N boots the scenario N more times in this process and prints the
+ * mean time of one boot (set-up, bootmem_init(), oracles) on stderr.
  * Exit: 0 no finding, 1 findings, 2 bad input.
  */
 #include <errno.h>
@@ -20,6 +22,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include <linux/types.h>
+#include <linux/ioport.h>
 
 #include "boot_oracles.h"
 #include "findings.h"
@@ -41,6 +47,45 @@ int kresv_memblock_mark_nomap(unsigned long long base, unsigned long long size);
 #define EXIT_BAD_INPUT 2
 
 static struct scenario scn;
+
+extern struct resource crashk_res, crashk_low_res;
+extern phys_addr_t arm64_dma_phys_limit;
+static struct resource initial_crashk_res, initial_crashk_low_res;
+static phys_addr_t initial_dma_limit;
+
+/* kernel state a boot changes, back to what the static initialisers say */
+static void reset_kernel_state(void)
+{
+	static bool saved;
+
+	if (!saved) {
+		initial_crashk_res = crashk_res;
+		initial_crashk_low_res = crashk_low_res;
+		initial_dma_limit = arm64_dma_phys_limit;
+		saved = true;
+	}
+	crashk_res = initial_crashk_res;
+	crashk_low_res = initial_crashk_low_res;
+	arm64_dma_phys_limit = initial_dma_limit;
+	kresv_calls.n = 0;
+}
+
+static void boot(struct boot_outcome *out, struct findings *fs,
+		 const char *tree, const char *path);
+
+static double bench(int n, const char *tree, const char *path)
+{
+	static struct boot_outcome out;
+	static struct findings fs;
+	struct timespec a, b;
+	int i;
+
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	for (i = 0; i < n; i++)
+		boot(&out, &fs, tree, path);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	return ((b.tv_sec - a.tv_sec) * 1e9 + (b.tv_nsec - a.tv_nsec)) / n / 1e3;
+}
 
 static void __attribute__((noreturn, format(printf, 1, 2)))
 bad_input(const char *fmt, ...)
@@ -186,9 +231,26 @@ static void print_json(const char *label, const char *path,
 	json_object_put(obj);
 }
 
+static void boot(struct boot_outcome *out, struct findings *fs,
+		 const char *tree, const char *path)
+{
+	reset_kernel_state();
+	set_up_machine(&scn);
+	kresv_log_reset();
+	kresv_watch_reset();
+	bootmem_init();
+
+	boot_outcome_collect(&scn, out);
+	findings_reset(fs);
+	boot_oracles(&scn, out, fs);
+	kresv_watch_oracle(fs);
+	check_expectations(&scn, tree, path, fs);
+}
+
 int main(int argc, char **argv)
 {
 	const char *label = "tree", *tree = "", *path = NULL;
+	int repeat = 0;
 	struct boot_outcome out;
 	struct findings fs;
 	bool json = false;
@@ -202,6 +264,8 @@ int main(int argc, char **argv)
 			label = argv[++i];
 		else if (!strcmp(argv[i], "--tree-name") && i + 1 < argc)
 			tree = argv[++i];
+		else if (!strcmp(argv[i], "--bench") && i + 1 < argc)
+			repeat = atoi(argv[++i]);
 		else if (argv[i][0] == '-')
 			bad_input("unknown option %s", argv[i]);
 		else if (!path)
@@ -217,16 +281,10 @@ int main(int argc, char **argv)
 		bad_input("%s: config lines need a build per configuration, which replay does not do yet",
 			  path);
 
-	set_up_machine(&scn);
-	kresv_log_reset();
-	kresv_watch_reset();
-	bootmem_init();
-
-	boot_outcome_collect(&scn, &out);
-	findings_reset(&fs);
-	boot_oracles(&scn, &out, &fs);
-	kresv_watch_oracle(&fs);
-	check_expectations(&scn, tree, path, &fs);
+	if (repeat > 0)
+		fprintf(stderr, "kresv replay: %.1f us per boot (%d boots in one process)\n",
+			bench(repeat, tree, path), repeat);
+	boot(&out, &fs, tree, path);
 	if (json)
 		print_json(label, path, &out, &fs);
 	else
