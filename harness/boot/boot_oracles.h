@@ -16,6 +16,7 @@
  *                           boundary
  *   DMA_LIMIT_EARLY_USE     arm64_dma_phys_limit read before the function
  *                           that sets it ran (harness/boot/watch.c)
+ *   CRASH_RESERVE_LOOP      the reservation retries without end (replay.c)
  *   CRASH_NOT_ANNOUNCED     memblock holds a reservation that no range of
  *                           the scenario and no announced crash region
  *                           explains (leaked on a failure path)

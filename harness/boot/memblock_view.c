@@ -46,6 +46,13 @@ unsigned int kresv_mb_nomap_flag(void)
 	ret kresv_##name params { return (ret)name args; }
 KRESV_MEMBLOCK_API(KRESV_MEMBLOCK_DEFINE)
 
+phys_addr_t kresv_memblock_phys_alloc_range(phys_addr_t size,
+		phys_addr_t align, phys_addr_t start, phys_addr_t end)
+{
+	kresv_alloc_attempt();
+	return memblock_phys_alloc_range(size, align, start, end);
+}
+
 void kresv_memblock_dump_all(void);
 void kresv_memblock_dump_all(void)
 {

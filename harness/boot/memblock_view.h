@@ -10,4 +10,6 @@ void kresv_mb_region(enum kresv_mb_type t, int i, unsigned long long *base,
 		     unsigned long long *size, unsigned int *flags);
 unsigned int kresv_mb_nomap_flag(void);
 void kresv_mb_reset(void);
+/* called before every memblock_phys_alloc_range() of kernel code */
+void kresv_alloc_attempt(void);
 #endif

@@ -28,6 +28,7 @@
 #include <linux/ioport.h>
 
 #include "boot_oracles.h"
+#include "facts.h"
 #include "findings.h"
 #include "memblock_view.h"
 #include "printk_log.h"
@@ -44,9 +45,33 @@ int kresv_memblock_mark_nomap(unsigned long long base, unsigned long long size);
 #define memblock_mark_nomap kresv_memblock_mark_nomap
 
 #define EXIT_FINDINGS 1
+#ifdef KRESV_LOC_reserve_crashkernel_generic
+#define KRESV_WHERE_RESERVE KRESV_LOC_reserve_crashkernel_generic
+#elif defined(KRESV_LOC_reserve_crashkernel)
+#define KRESV_WHERE_RESERVE KRESV_LOC_reserve_crashkernel
+#else
+#define KRESV_WHERE_RESERVE KRESV_LOC_bootmem_init
+#endif
 #define EXIT_BAD_INPUT 2
 
 static struct scenario scn;
+
+/*
+ * The reservation loop must end: the x86_32 and riscv64 dead loops of the
+ * generic code retried forever. More attempts than this in one boot stop
+ * the replay with the CRASH_RESERVE_LOOP finding.
+ */
+#define ALLOC_ATTEMPTS_MAX 1000
+static int alloc_attempts;
+
+void kresv_alloc_attempt(void)
+{
+	if (++alloc_attempts <= ALLOC_ATTEMPTS_MAX)
+		return;
+	printf("%s: WARNING: CRASH_RESERVE_LOOP: more than %d allocation attempts in one boot: the reservation does not terminate\n",
+	       KRESV_WHERE_RESERVE, ALLOC_ATTEMPTS_MAX);
+	exit(EXIT_FINDINGS);
+}
 
 extern struct resource crashk_res, crashk_low_res;
 extern phys_addr_t arm64_dma_phys_limit;
@@ -68,6 +93,7 @@ static void reset_kernel_state(void)
 	crashk_low_res = initial_crashk_low_res;
 	arm64_dma_phys_limit = initial_dma_limit;
 	kresv_calls.n = 0;
+	alloc_attempts = 0;
 }
 
 static void boot(struct boot_outcome *out, struct findings *fs,

@@ -108,56 +108,19 @@ def rule_info(path):
 
 # --- function definitions found by text ----------------------------------------
 
+NONCODE = re.compile(r"""
+    ^[ \t]*\#(?:\\\n|[^\n])*         # preprocessor line, continuations
+  | //[^\n]*                           # line comment
+  | /\*.*?(?:\*/|\Z)                   # block comment
+  | "(?:\\.|[^"\\\n])*"?                # string literal
+  | '(?:\\.|[^'\\\n])*'?                # character literal
+""", re.M | re.S | re.X)
+
+
 def blank_noncode(text):
     """Comments, string and character literals and preprocessor lines
     replaced by spaces; newlines kept, so offsets and lines stay."""
-    out = list(text)
-    i, n = 0, len(text)
-    bol = True
-    while i < n:
-        c = text[i]
-        if bol:
-            j = i
-            while j < n and text[j] in " \t":
-                j += 1
-            if j < n and text[j] == "#":
-                # preprocessor line with continuations
-                k = j
-                while k < n:
-                    if text[k] == "\n" and text[k - 1] != "\\":
-                        break
-                    if text[k] != "\n":
-                        out[k] = " "
-                    k += 1
-                i = k
-                continue
-        bol = False
-        if c == "\n":
-            bol = True
-            i += 1
-        elif text.startswith("/*", i):
-            j = text.find("*/", i + 2)
-            j = n if j < 0 else j + 2
-            for k in range(i, j):
-                if text[k] != "\n":
-                    out[k] = " "
-            i = j
-        elif text.startswith("//", i):
-            j = text.find("\n", i)
-            j = n if j < 0 else j
-            for k in range(i, j):
-                out[k] = " "
-            i = j
-        elif c in "\"'":
-            j = i + 1
-            while j < n and text[j] != c and text[j] != "\n":
-                j += 2 if text[j] == "\\" else 1
-            for k in range(i + 1, min(j, n)):
-                out[k] = " "
-            i = j + 1
-        else:
-            i += 1
-    return "".join(out)
+    return NONCODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
 NOT_NAMES = {"if", "while", "for", "switch", "return", "sizeof", "typeof",
@@ -176,7 +139,8 @@ def text_defs(path):
     depth = 0
     start = 0          # offset where the pending top-level text begins
     body = None        # (name, offset of the name) of the open definition
-    for i, c in enumerate(text):
+    for m in re.finditer(r"[{};]", text):
+        i, c = m.start(), m.group(0)
         if c == "{":
             if depth == 0:
                 head = text[start:i]
