@@ -370,3 +370,18 @@ assert [(p["function"], p["fatal"]) for p in d["parse_failures"]] == \
 else
 	notok "lint: unparsable target function in JSON" "exit $rc"
 fi
+
+# a target function in a file that no rule reads (no word of a rule) is
+# still checked: map_mem() alone, unparsable, then parsable
+printf '// SPDX-License-Identifier: GPL-2.0\nstatic void __init map_mem(pgd_t *pgdp)\n{\n\tint a = 1 %s;\n}\n' \
+	'+* / 2' >"$tmp/map_mem.c"
+lint 6.12 "$tmp/map_mem.c"
+one_line "lint: unparsable map_mem() alone: exit 2" 2 \
+	"$tmp/map_mem.c:2: spatch could not parse map_mem()"
+sed -i 's|+\* / 2|+ 2|' "$tmp/map_mem.c"
+lint 6.12 "$tmp/map_mem.c"
+if [ "$rc" = 0 ] && [ ! -s "$tmp/out" ]; then
+	ok "lint: parsable map_mem() alone: exit 0"
+else
+	notok "lint: parsable map_mem() alone" "exit $rc ($(head -n 1 "$tmp/err"))"
+fi

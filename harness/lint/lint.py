@@ -4,14 +4,16 @@
 
   lint.py plan   --rules-dir D --work W FILE...   (run in the tree)
       Reads the rules' headers and picks, per rule, the files spatch must
-      see. Writes W/plan.json, W/files.RULE, W/args.RULE, W/union.
+      see, and the rule that hosts the parse probe. Writes W/plan.json,
+      W/files.RULE, W/args.RULE, W/union, W/probe_host.
   lint.py defs   --work W
       Finds by text the function definitions of the files spatch parses
       (W/defs.json), while spatch runs.
   lint.py report --work W --format F --label L --tree D [--verbose]
-      Reads the spatch outputs W/out.RULE, W/probe.out (W/parsec.out) and
-      prints the report; exits 0, 1 (findings) or 2 (a target function
-      was not parsed).
+      Reads the spatch outputs W/out.RULE (the probe host's with the
+      probe's lines), W/probe.out, W/parsec.*.out (--verbose) and prints
+      the report; exits 0, 1 (findings) or 2 (a target function was not
+      parsed).
 """
 
 import argparse
@@ -193,12 +195,8 @@ def cmd_plan(a):
     if not rules:
         die(2, "%s: no .cocci rule" % a.rules_dir)
     all_tokens = set(TARGETS)
-    ungated = False
     for r in rules:
-        if r["tokens"] is None:
-            ungated = True
-        else:
-            all_tokens |= set(r["tokens"])
+        all_tokens |= set(r["tokens"] or [])
     files = []
     seen = set()
     for f in a.files:
@@ -227,9 +225,20 @@ def cmd_plan(a):
     union = [f for f in files if f in union_set]
     with open(os.path.join(a.work, "union"), "w") as fh:
         fh.write("".join(x + "\n" for x in union))
+    # The parse probe (function definitions spatch parsed) rides along
+    # with the rule that has the most files: that rule is given every file
+    # of the union (a file without its words gives it no fact), and one
+    # spatch process, one Python start-up and one parse per file are saved.
+    host = max(rules, key=lambda r: len(r["files"]))
+    if not host["files"]:
+        host = None
+    else:
+        with open(os.path.join(a.work, "files." + host["name"]), "w") as fh:
+            fh.write("".join(x + "\n" for x in union))
+    with open(os.path.join(a.work, "probe_host"), "w") as fh:
+        fh.write(host["name"] + "\n" if host else "")
     plan = {"rules": rules, "files": files, "union": union,
-            "tokens": {f: sorted(present[f]) for f in union},
-            "ungated": ungated}
+            "probe_host": host["name"] if host else None}
     with open(os.path.join(a.work, "plan.json"), "w") as fh:
         json.dump(plan, fh)
 
@@ -249,12 +258,15 @@ def cmd_defs(a):
 REPORT_LINE = re.compile(r"^(.+?):(\d+):(\d+)-(\d+): (.*)$")
 
 
-def parse_probe(path):
-    """{file: [(name, first line, last line)]} of what spatch parsed."""
-    got = {}
-    for line in read_text(path).split("\n"):
+PROBE_TAG = "KRESV_LINT_DEF"
+
+
+def parse_probe(text, got):
+    """Adds to GOT {file: [(name, first line, last line)]} the functions
+    the probe saw spatch parse."""
+    for line in text.split("\n"):
         p = line.split("\t")
-        if len(p) == 5 and p[0] == "DEF":
+        if len(p) == 5 and p[0] == PROBE_TAG:
             got.setdefault(p[1], []).append((p[2], int(p[3]), int(p[4])))
     return got
 
@@ -280,7 +292,7 @@ def parse_parsec(path):
     return stats
 
 
-def uri_of(path, tree):
+def uri_of(path):
     if os.path.isabs(path):
         return "file://" + urllib.parse.quote(path), None
     return urllib.parse.quote(path), "SRCROOT"
@@ -294,10 +306,13 @@ def cmd_report(a):
         plan["defs"] = json.load(fh)
     rules = plan["rules"]
     findings, failures, unexpected = [], [], []
+    probe = parse_probe(read_text(os.path.join(w, "probe.out")), {})
     for r in rules:
         out = read_text(os.path.join(w, "out." + r["name"]))
+        if r["name"] == plan["probe_host"]:
+            parse_probe(out, probe)
         for line in out.split("\n"):
-            if not line.strip():
+            if not line.strip() or line.startswith(PROBE_TAG + "\t"):
                 continue
             m = REPORT_LINE.match(line)
             if not m:
@@ -323,7 +338,6 @@ def cmd_report(a):
                                  x["rule"], x["message"]))
 
     # functions found by text that spatch did not parse
-    probe = parse_probe(os.path.join(w, "probe.out"))
     ruletok = set()
     for r in rules:
         ruletok |= set(r["tokens"] or [])
@@ -409,7 +423,7 @@ def cmd_report(a):
                     "them)" % (others, "" if others == 1 else "s"))
         nf = len(plan["files"])
         print("kresv lint: %s: %d warning%s, %d check%s; %d rule%s on %d "
-              "file%s (%d with a word of a rule, parsed)%s" % (
+              "file%s (%d handed to spatch)%s" % (
                   a.label, nwarn, "" if nwarn == 1 else "s",
                   ncheck, "" if ncheck == 1 else "s",
                   len(rules), "" if len(rules) == 1 else "s",
@@ -441,9 +455,16 @@ def verbose(a, plan, stats, failures):
     for r in plan["rules"]:
         how = ("files using %s" % ", ".join(r["tokens"])
                if r["tokens"] is not None else "every file")
-        print("  %s: %d of %d files (%s)" % (r["name"], len(r["files"]),
-                                              len(plan["files"]), how),
-              file=e)
+        more = ""
+        if r["name"] == plan["probe_host"]:
+            k = len(plan["union"]) - len(r["files"])
+            more = ", and runs the parse probe on %d file%s" % (
+                len(plan["union"]), "" if len(plan["union"]) == 1 else "s")
+            if k:
+                more += " (%d more)" % k
+        print("  %s: %d of %d files (%s)%s" % (
+            r["name"], len(r["files"]), len(plan["files"]), how, more),
+            file=e)
     print("kresv lint: parse statistics (spatch --parse-c: parse errors, "
           "lines skipped; functions parsed by spatch / defined in the "
           "text):", file=e)
@@ -503,7 +524,7 @@ def sarif(a, rules, findings, failures, tree_dir):
         driver_rules.append(d)
     results = []
     for x in findings:
-        uri, base = uri_of(x["file"], tree_dir)
+        uri, base = uri_of(x["file"])
         loc = {"artifactLocation": {"uri": uri},
                "region": {"startLine": x["line"],
                           "startColumn": x["column"]}}
@@ -516,7 +537,7 @@ def sarif(a, rules, findings, failures, tree_dir):
             "locations": [{"physicalLocation": loc}]})
     notes = []
     for x in failures:
-        uri, base = uri_of(x["file"], tree_dir)
+        uri, base = uri_of(x["file"])
         loc = {"artifactLocation": {"uri": uri},
                "region": {"startLine": max(x["line"], 1)}}
         if base:

@@ -173,22 +173,27 @@ python3 "$HERE/lint.py" plan --rules-dir "$RULES_DIR" --work "$work" \
 # A long list of files overflows spatch's default stack.
 ulimit -s unlimited 2>/dev/null || ulimit -s "$(ulimit -H -s)" 2>/dev/null
 
-# Function definitions spatch parsed, to compare with those in the text.
+# The parse probe: function definitions spatch parsed, to compare with
+# those found in the text. It is appended to a copy of one rule (the
+# "probe host" chosen by lint.py plan; its rules are independent of the
+# rule's), or run alone when no rule has a file to scan.
 cat >"$work/probe.cocci" <<'EOF'
-@lint_def@
-identifier f;
-position p;
+
+@kresv_lint_def@
+identifier kresv_lint_f;
+position kresv_lint_p;
 @@
-f@p(...) { ... }
+kresv_lint_f@kresv_lint_p(...) { ... }
 
 @script:python@
-f << lint_def.f;
-p << lint_def.p;
+kresv_lint_f << kresv_lint_def.kresv_lint_f;
+kresv_lint_p << kresv_lint_def.kresv_lint_p;
 @@
-q = p[0]
-print("DEF\t%s\t%s\t%s\t%s" % (q.file, f, q.current_element_line,
-                                q.current_element_line_end))
+print("KRESV_LINT_DEF\t%s\t%s\t%s\t%s" % (kresv_lint_p[0].file,
+      kresv_lint_f, kresv_lint_p[0].current_element_line,
+      kresv_lint_p[0].current_element_line_end))
 EOF
+host=$(cat "$work/probe_host")
 
 # groups LIST: LIST as a --file-groups file, one file per group. spatch
 # then parses and matches file by file and the rules merge their facts in
@@ -223,14 +228,19 @@ for rule in "${rules[@]}"; do
 		run "$name" /dev/null "$work/err.$name" \
 			"$SPATCH" --parse-cocci "$rule"
 	else
+		sp=$rule
+		if [ "$name" = "$host" ]; then
+			sp=$work/host.cocci
+			cat "$rule" "$work/probe.cocci" >"$sp"
+		fi
 		groups "$work/files.$name"
 		run "$name" "$work/out.$name" "$work/err.$name" \
 			"$SPATCH" --very-quiet --no-show-diff "${ra[@]}" \
-			--cocci-file "$rule" --file-groups "$work/files.$name.groups"
+			--cocci-file "$sp" --file-groups "$work/files.$name.groups"
 	fi
 done
 mapfile -t union <"$work/union"
-if [ ${#union[@]} -gt 0 ]; then
+if [ ${#union[@]} -gt 0 ] && [ -z "$host" ]; then
 	groups "$work/union"
 	run probe "$work/probe.out" "$work/probe.err" \
 		"$SPATCH" --very-quiet --no-show-diff --no-includes \
@@ -282,7 +292,8 @@ for rule in "${rules[@]}"; do
 	fi
 	die 2 "$rule:$(spatch_error "$work/err.$name") (spatch failed running the rule, exit $rc)"
 done
-if [ ${#union[@]} -gt 0 ] && [ "$(cat "$work/rc.probe" 2>/dev/null)" != 0 ]; then
+if [ ${#union[@]} -gt 0 ] && [ -z "$host" ] &&
+	[ "$(cat "$work/rc.probe" 2>/dev/null)" != 0 ]; then
 	die 2 "spatch failed listing the parsed functions:$(spatch_error "$work/probe.err" | sed 's/^[0-9]*://')"
 fi
 
