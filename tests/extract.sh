@@ -10,6 +10,7 @@ verbatim() {
 	awk '
 	/^#line [0-9]+ "/ { n = $2; f = $3; gsub(/"/, "", f); next }
 	/^#undef / { f = ""; next }
+	/^#define [A-Za-z0-9_]+ KRESV_WATCHED_/ { f = ""; next }	# a watch, ours
 	/^$/ { if (f != "") n++; next }
 	f != "" {
 		line = $0

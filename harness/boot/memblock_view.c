@@ -35,11 +35,6 @@ void kresv_mb_region(enum kresv_mb_type t, int i, unsigned long long *base,
 	*flags = (unsigned int)r->flags;
 }
 
-unsigned int kresv_mb_nomap_flag(void)
-{
-	return MEMBLOCK_NOMAP;
-}
-
 /* the bridges: each function of harness/shim/include/linux/memblock_api.h */
 #define KRESV_MEMBLOCK_DEFINE(ret, name, params, args)		\
 	ret kresv_##name params;				\

@@ -8,7 +8,6 @@ enum kresv_mb_type { KRESV_MB_MEMORY, KRESV_MB_RESERVED };
 int kresv_mb_count(enum kresv_mb_type t);
 void kresv_mb_region(enum kresv_mb_type t, int i, unsigned long long *base,
 		     unsigned long long *size, unsigned int *flags);
-unsigned int kresv_mb_nomap_flag(void);
 void kresv_mb_reset(void);
 /* called before every memblock_phys_alloc_range() of kernel code */
 void kresv_alloc_attempt(void);
