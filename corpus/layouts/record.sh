@@ -10,6 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 marker='# --- recorded by corpus/layouts/record.sh: the boot model on each tree'
 [ $# -gt 0 ] || set -- corpus/layouts/*.scn
+tmp=
+trap 'rm -f "$tmp"' EXIT
 for f in "$@"; do
 	tmp=$f.tmp.$$
 	awk -v m="$marker" '$0 == m { exit } { print }' "$f" > "$tmp"
