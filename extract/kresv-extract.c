@@ -32,6 +32,7 @@ struct entity {
 	unsigned start, end;	/* byte offsets into the file, end exclusive */
 	unsigned line;
 	unsigned nargs;
+	bool external;		/* visible outside its file (not static) */
 	bool selected;
 };
 
@@ -165,6 +166,7 @@ static size_t add_entity(struct extraction *x, const char *name,
 	e->name = xstrdup(name);
 	e->kind = kind;
 	offsets(clang_getCursorExtent(c), &e->start, &e->end, &e->line);
+	e->external = clang_getCursorLinkage(c) == CXLinkage_External;
 	if (kind != ENT_FUNC && kind != ENT_MACRO)
 		e->end = extend_to_semicolon(x, e->end);
 	if (kind == ENT_FUNC || kind == ENT_PROTO) {
@@ -380,6 +382,52 @@ static void emit(struct extraction *x, FILE *out, char **preludes,
 	}
 }
 
+/*
+ * The declarations other units and the harness need, taken from the tree's
+ * own text: a function's head up to its body, a variable's declaration up
+ * to its initialiser, as extern. Static entities, arrays (their element
+ * types and sizes belong to headers the tree declares them in) and watched
+ * variables (whose name the shim turns into an accessor) are left out.
+ */
+static void emit_protos(struct extraction *x, FILE *out, char **watch,
+			size_t nwatch)
+{
+	size_t i;
+
+	fputs("#include <linux/types.h>\n#include <linux/compiler.h>\n", out);
+	for (i = 0; i < x->nents; i++) {
+		struct entity *e = &x->ents[i];
+		const char *t = x->text + e->start;
+		unsigned n, depth = 0;
+
+		if (!e->selected || !e->external ||
+		    (e->kind != ENT_FUNC && e->kind != ENT_VAR) ||
+		    listed(e->name, watch, nwatch))
+			continue;
+		for (n = 0; e->start + n < e->end; n++) {
+			char ch = t[n];
+
+			if (ch == '(' || ch == '[')
+				depth++;
+			else if ((ch == ')' || ch == ']') && depth)
+				depth--;
+			else if (!depth && (ch == '{' || ch == '=' || ch == ';'))
+				break;
+		}
+		while (n && (t[n - 1] == ' ' || t[n - 1] == '\t' ||
+			     t[n - 1] == '\n'))
+			n--;
+		if (e->kind == ENT_FUNC) {
+			fprintf(out, "%.*s;\n", (int)n, t);
+			continue;
+		}
+		if (memchr(t, '[', n))
+			continue;
+		fprintf(out, "%s%.*s;\n", strncmp(t, "extern", 6) ? "extern " : "",
+			(int)n, t);
+	}
+}
+
 static void emit_facts(struct extraction *x, FILE *out)
 {
 	size_t i;
@@ -403,7 +451,8 @@ static void usage(void)
 	fputs("usage: kresv-extract --tree DIR --file REL --config-h FILE\n"
 	      "         [--prelude PATH]... [--include REL]... [--keep NAME]...\n"
 	      "         [--watch VAR]...\n"
-	      "         [--facts OUT.h] -o OUT.c ROOT...  (?ROOT: optional)\n", stderr);
+	      "         [--facts OUT.h] [--protos OUT.h] -o OUT.c ROOT...\n"
+	      "         (?ROOT: optional)\n", stderr);
 	exit(1);
 }
 
@@ -435,7 +484,7 @@ static void commit_tmp(FILE *f, const char *tmp, const char *out)
 int main(int argc, char **argv)
 {
 	struct extraction x = { 0 };
-	const char *config_h = NULL, *out = NULL, *facts = NULL;
+	const char *config_h = NULL, *out = NULL, *facts = NULL, *protos = NULL;
 	char **roots = NULL, **keep = NULL, **includes = NULL, **preludes = NULL;
 	char **watch = NULL;
 	size_t nroots = 0, nkeep = 0, nincludes = 0, npreludes = 0, nwatch = 0;
@@ -470,6 +519,8 @@ int main(int argc, char **argv)
 			keep[nkeep++] = argv[++i];
 		else if (!strcmp(a, "--facts") && i + 1 < argc)
 			facts = argv[++i];
+		else if (!strcmp(a, "--protos") && i + 1 < argc)
+			protos = argv[++i];
 		else if (!strcmp(a, "-o") && i + 1 < argc)
 			out = argv[++i];
 		else if (a[0] == '-')
@@ -516,6 +567,12 @@ int main(int argc, char **argv)
 		f = open_tmp(facts, &tmp);
 		emit_facts(&x, f);
 		commit_tmp(f, tmp, facts);
+		free(tmp);
+	}
+	if (protos) {
+		f = open_tmp(protos, &tmp);
+		emit_protos(&x, f, watch, nwatch);
+		commit_tmp(f, tmp, protos);
 		free(tmp);
 	}
 	f = open_tmp(out, &tmp);

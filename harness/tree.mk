@@ -19,7 +19,7 @@ UNIT_SRCS := $(foreach u,$(UNITS) $(BOOT_UNITS) $(HEADER_UNITS),$(U)/$(u).c)
 # no strict aliasing); its own warnings are the kernel's business.
 KCFLAGS := -std=gnu11 -fno-strict-overflow -fno-strict-aliasing \
 	-fno-common -w -I$(INC) -Iharness/shim/include \
-	-include harness/shim/kernel.h
+	-include harness/shim/kernel.h -include $(U)/protos.h
 HCFLAGS := -std=gnu11 -Wall -Wextra -I$(INC) -I$(U) -Iharness/shim \
 	-Iharness/shim/include -Iharness/parse -Iharness/report
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -31,7 +31,7 @@ HARNESS_PARSE := harness/parse/crashkernel.c harness/parse/reference.c \
 HARNESS_HDRS := $(wildcard harness/parse/*.h harness/shim/*.h \
 	harness/shim/include/linux/*.h harness/report/*.h)
 SHIM_HDRS := harness/shim/kernel.h $(wildcard harness/shim/include/*/*.h)
-DEPS := $(UNIT_SRCS) $(U)/facts.h $(HARNESS_PARSE) $(HARNESS_HDRS) \
+DEPS := $(UNIT_SRCS) $(U)/facts.h $(U)/protos.h $(HARNESS_PARSE) $(HARNESS_HDRS) \
 	$(MANIFEST)
 
 all: $(OUT)/kresv-parse $(OUT)/fuzz-parse-libfuzzer $(OUT)/kresv-replay
@@ -62,10 +62,10 @@ $(U)/%.c: $(EXTRACT) $(INC)/generated/autoconf.h $(INC)/.headers $(MANIFEST)
 	$(EXTRACT) --tree $(TREE) --file $($*_FILE) \
 		--config-h $(INC)/generated/autoconf.h \
 		$(foreach i,$($*_UNIT_INCLUDES),--prelude $(abspath $(U)/$(i).c)) \
-		$(foreach i,$($*_SHIM_INCLUDES),--prelude $(i)) \
 		$(foreach w,$(WATCH),--watch $(w)) \
 		$(foreach i,$($*_INCLUDES),--include $(i)) \
-		--facts $(U)/$*.facts.h -o $@ $($*_ROOTS)
+		--facts $(U)/$*.facts.h --protos $(U)/$*.protos.h \
+		-o $@ $($*_ROOTS)
 
 # a unit that includes a header slice is extracted after it
 $(foreach u,$(BOOT_UNITS),$(eval $(U)/$(u).c: $(foreach i,$($(u)_UNIT_INCLUDES),$(U)/$(i).c)))
@@ -73,21 +73,25 @@ $(foreach u,$(BOOT_UNITS),$(eval $(U)/$(u).c: $(foreach i,$($(u)_UNIT_INCLUDES),
 $(U)/facts.h: $(UNIT_SRCS)
 	cat $(foreach u,$(UNITS) $(BOOT_UNITS),$(U)/$(u).facts.h) > $@.tmp && mv $@.tmp $@
 
+# what every unit and the harness may call across units, in the tree's words
+$(U)/protos.h: $(UNIT_SRCS)
+	cat $(foreach u,$(UNITS) $(BOOT_UNITS),$(U)/$(u).protos.h) > $@.tmp && mv $@.tmp $@
+
 # Every unit is its own translation unit, as in the kernel.
 define unit_objs
 $(foreach u,$(UNITS),$(OUT)/$(1)/$(u).o)
 endef
 
-$(OUT)/asan/%.o: $(U)/%.c $(INC)/.headers $(SHIM_HDRS)
+$(OUT)/asan/%.o: $(U)/%.c $(U)/protos.h $(INC)/.headers $(SHIM_HDRS)
 	@mkdir -p $(dir $@)
 	$(CLANG) -g -O1 $(SAN) $(KCFLAGS) -c $< -o $@
-$(OUT)/fuzz/%.o: $(U)/%.c $(INC)/.headers $(SHIM_HDRS)
+$(OUT)/fuzz/%.o: $(U)/%.c $(U)/protos.h $(INC)/.headers $(SHIM_HDRS)
 	@mkdir -p $(dir $@)
 	$(CLANG) -g -O1 $(SAN) -fsanitize=fuzzer-no-link $(KCFLAGS) -c $< -o $@
-$(OUT)/afl/%.o: $(U)/%.c $(INC)/.headers $(SHIM_HDRS)
+$(OUT)/afl/%.o: $(U)/%.c $(U)/protos.h $(INC)/.headers $(SHIM_HDRS)
 	@mkdir -p $(dir $@)
 	AFL_QUIET=1 $(AFL_CC) -g -O2 $(KCFLAGS) -c $< -o $@
-$(OUT)/cmplog/%.o: $(U)/%.c $(INC)/.headers $(SHIM_HDRS)
+$(OUT)/cmplog/%.o: $(U)/%.c $(U)/protos.h $(INC)/.headers $(SHIM_HDRS)
 	@mkdir -p $(dir $@)
 	AFL_QUIET=1 AFL_LLVM_CMPLOG=1 $(AFL_CC) -g -O2 $(KCFLAGS) -c $< -o $@
 
@@ -153,7 +157,7 @@ $(MB)/memblock_view.o: $(MB)/.links harness/boot/memblock_view.c harness/boot/me
 
 # boot units: a missing declaration would be a silent int in C, so it is
 # an error here
-$(OUT)/boot/%.o: $(U)/%.c $(INC)/.headers $(SHIM_HDRS)
+$(OUT)/boot/%.o: $(U)/%.c $(U)/protos.h $(INC)/.headers $(SHIM_HDRS)
 	@mkdir -p $(dir $@)
 	$(CLANG) -g -O1 $(SAN) $(filter-out -w,$(KCFLAGS)) -Wno-everything \
 		-Werror=implicit-function-declaration -Werror=int-conversion \

@@ -37,8 +37,6 @@ dmadirect_FILE := kernel/dma/direct.c
 dmadirect_ROOTS := ?zone_dma_bits ?zone_dma_limit
 memoryh_FILE := arch/arm64/include/asm/memory.h
 memoryh_ROOTS := defer_reserve_crashkernel
-# the parser API as 6.1 declares it, without crash_core.h's ELF notes
-arch_SHIM_INCLUDES := linux/crash_core_api.h
 BOOT_UNITS += kexeccore
 kexeccore_FILE := kernel/kexec_core.c
 kexeccore_ROOTS := crashk_res crashk_low_res

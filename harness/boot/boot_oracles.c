@@ -8,10 +8,10 @@
 #include "boot_oracles.h"
 #include "facts.h"
 #include "memblock_view.h"
+#include "protos.h"
+#include "watch.h"
 #include "reference.h"
 
-extern struct resource crashk_res, crashk_low_res;
-extern phys_addr_t arm64_dma_phys_limit;
 
 #define SZ_2M (2ULL << 20)
 
@@ -82,7 +82,7 @@ void boot_outcome_collect(const struct scenario *s, struct boot_outcome *o)
 	int named;
 
 	memset(o, 0, sizeof(*o));
-	o->dma_limit = arm64_dma_phys_limit;
+	o->dma_limit = kresv_dma_limit();
 	if (crashk_res.end) {
 		o->crash = true;
 		o->crash_start = crashk_res.start;

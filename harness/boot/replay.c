@@ -26,23 +26,18 @@
 
 #include <linux/types.h>
 #include <linux/ioport.h>
+#include <linux/memblock.h>
 
 #include "boot_oracles.h"
 #include "facts.h"
 #include "findings.h"
 #include "memblock_view.h"
 #include "printk_log.h"
+#include "protos.h"
 #include "scenario.h"
 #include "stubs.h"
 #include "watch.h"
 
-void bootmem_init(void);
-int kresv_memblock_add(unsigned long long base, unsigned long long size);
-int kresv_memblock_reserve(unsigned long long base, unsigned long long size);
-int kresv_memblock_mark_nomap(unsigned long long base, unsigned long long size);
-#define memblock_add kresv_memblock_add
-#define memblock_reserve kresv_memblock_reserve
-#define memblock_mark_nomap kresv_memblock_mark_nomap
 
 #define EXIT_FINDINGS 1
 #ifdef KRESV_LOC_reserve_crashkernel_generic
@@ -73,10 +68,7 @@ void kresv_alloc_attempt(void)
 	exit(EXIT_FINDINGS);
 }
 
-extern struct resource crashk_res, crashk_low_res;
-extern phys_addr_t arm64_dma_phys_limit;
 static struct resource initial_crashk_res, initial_crashk_low_res;
-static phys_addr_t initial_dma_limit;
 
 /* kernel state a boot changes, back to what the static initialisers say */
 static void reset_kernel_state(void)
@@ -86,12 +78,10 @@ static void reset_kernel_state(void)
 	if (!saved) {
 		initial_crashk_res = crashk_res;
 		initial_crashk_low_res = crashk_low_res;
-		initial_dma_limit = arm64_dma_phys_limit;
 		saved = true;
 	}
 	crashk_res = initial_crashk_res;
 	crashk_low_res = initial_crashk_low_res;
-	arm64_dma_phys_limit = initial_dma_limit;
 	kresv_calls.n = 0;
 	alloc_attempts = 0;
 }

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdbool.h>
+
 #include <linux/types.h>
 
 #include "facts.h"
@@ -19,12 +21,24 @@ extern phys_addr_t arm64_dma_phys_limit;
 
 static struct dma_limit_use uses[DMA_LIMIT_USES_MAX];
 static int nuses;
-static phys_addr_t initial;
 
+/* back to the static initialiser's value, kept from the first call */
 void kresv_watch_reset(void)
 {
+	static phys_addr_t initial;
+	static bool saved;
+
+	if (!saved) {
+		initial = arm64_dma_phys_limit;
+		saved = true;
+	}
+	arm64_dma_phys_limit = initial;
 	nuses = 0;
-	initial = arm64_dma_phys_limit;
+}
+
+unsigned long long kresv_dma_limit(void)
+{
+	return arm64_dma_phys_limit;
 }
 
 phys_addr_t *kresv_watch_dma_limit(const char *func, const char *file,

@@ -12,6 +12,9 @@ struct dma_limit_use {
 	unsigned long long value;	/* before this use */
 };
 
+/* arm64_dma_phys_limit back to its initial value; no uses recorded */
 void kresv_watch_reset(void);
+/* its value, read without being recorded */
+unsigned long long kresv_dma_limit(void);
 void kresv_watch_oracle(struct findings *fs);
 #endif

@@ -10,30 +10,11 @@
 #include "crashkernel.h"
 #include "facts.h"
 
-#if KRESV_NARGS_parse_crashkernel == 4
-int parse_crashkernel(char *cmdline, unsigned long long system_ram,
-		      unsigned long long *crash_size,
-		      unsigned long long *crash_base);
-#ifdef KRESV_HAVE_parse_crashkernel_high
-int parse_crashkernel_high(char *cmdline, unsigned long long system_ram,
-			   unsigned long long *crash_size,
-			   unsigned long long *crash_base);
-int parse_crashkernel_low(char *cmdline, unsigned long long system_ram,
-			  unsigned long long *crash_size,
-			  unsigned long long *crash_base);
-#endif
-#elif KRESV_NARGS_parse_crashkernel == 6
-int parse_crashkernel(char *cmdline, unsigned long long system_ram,
-		      unsigned long long *crash_size,
-		      unsigned long long *crash_base,
-		      unsigned long long *low_size, bool *high);
-#elif KRESV_NARGS_parse_crashkernel == 7
-int parse_crashkernel(char *cmdline, unsigned long long system_ram,
-		      unsigned long long *crash_size,
-		      unsigned long long *crash_base,
-		      unsigned long long *low_size,
-		      unsigned long long *cma_size, bool *high);
-#else
+/* the parser's declarations, as the tree writes them (see extract/) */
+#include "protos.h"
+
+#if KRESV_NARGS_parse_crashkernel != 4 && KRESV_NARGS_parse_crashkernel != 6 && \
+	KRESV_NARGS_parse_crashkernel != 7
 #error "kresv: unknown parse_crashkernel() signature in this tree"
 #endif
 

@@ -34,9 +34,4 @@
 #include <linux/ioport.h>
 #include <linux/boot_stubs.h>
 
-/* what the extracted parser units call across files */
-unsigned long long memparse(const char *ptr, char **retptr);
-unsigned long long simple_strtoull(const char *cp, char **endp,
-				   unsigned int base);
-
 #endif

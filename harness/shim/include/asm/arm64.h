@@ -23,7 +23,6 @@
 #define PHYS_ADDR_MAX		(~(phys_addr_t)0)
 #define DMA_BIT_MASK(n)		(((n) == 64) ? ~0ULL : ((1ULL << (n)) - 1))
 #define U32_MAX			((u32)~0U)
-#define __ro_after_init
 
 /* the DMA zone globals of kernel/dma/direct.c (one of them per tree) */
 extern unsigned int zone_dma_bits;

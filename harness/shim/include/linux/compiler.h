@@ -6,13 +6,16 @@
 #define __init
 #define __initdata
 #define __initconst
+#define __ro_after_init
 #define __ref
 #define __meminit
 #define __refdata
 #define __always_unused	__attribute__((unused))
 #define __maybe_unused	__attribute__((unused))
 #define __must_check	__attribute__((warn_unused_result))
+#ifndef __always_inline	/* glibc has its own */
 #define __always_inline	inline __attribute__((always_inline))
+#endif
 #define noinline	__attribute__((noinline))
 #define __noreturn	__attribute__((noreturn))
 #define __pure		__attribute__((pure))
