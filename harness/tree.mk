@@ -107,9 +107,10 @@ $(OUT)/h-plain/%.o: %.c $(DEPS)
 	@mkdir -p $(dir $@)
 	$(CLANG) -g -O2 $(HCFLAGS) $(PROMISE_FLAGS) -c $< -o $@
 
-$(OUT)/kresv-parse: $(call unit_objs,asan) $(call HARNESS_OBJ,h-asan) harness/parse/main.c
+$(OUT)/kresv-parse: $(call unit_objs,asan) $(call HARNESS_OBJ,h-asan) harness/parse/main.c harness/report/json_out.c
 	$(CLANG) -g -O1 $(SAN) $(HCFLAGS) -o $@ harness/parse/main.c \
-		$(call HARNESS_OBJ,h-asan) $(call unit_objs,asan) -ljson-c
+		harness/report/json_out.c $(call HARNESS_OBJ,h-asan) \
+		$(call unit_objs,asan) -ljson-c
 
 $(OUT)/fuzz-parse-libfuzzer: $(call unit_objs,fuzz) $(call HARNESS_OBJ,h-asan) harness/parse/fuzz.c
 	$(CLANG) -g -O1 $(SAN) -fsanitize=fuzzer $(HCFLAGS) -o $@ \
@@ -168,7 +169,8 @@ BOOT_OBJS := $(foreach u,$(BOOT_UNITS),$(OUT)/boot/$(u).o) \
 BOOT_HARNESS := harness/boot/replay.c harness/boot/stubs.c harness/boot/watch.c \
 	harness/boot/boot_oracles.c harness/scenario/scenario.c \
 	harness/parse/reference.c \
-	harness/shim/printk.c harness/report/findings.c
+	harness/shim/printk.c harness/report/findings.c \
+	harness/report/json_out.c
 BOOT_HDRS := $(wildcard harness/boot/*.h harness/scenario/*.h)
 
 $(OUT)/kresv-replay: $(BOOT_OBJS) $(MB_OBJS) $(BOOT_HARNESS) $(BOOT_HDRS) $(U)/facts.h

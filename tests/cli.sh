@@ -5,36 +5,21 @@ K=$KRESV_ROOT/kresv
 make_scratch
 tmp=$SCRATCH
 
-# expect NAME RC PATTERN CMD...: exit code RC and one stderr line matching
-expect() {
-	local name=$1 want=$2 pat=$3 err rc
-	shift 3
-	err=$("$@" 2>&1 >/dev/null)
-	rc=$?
-	if [ "$rc" -ne "$want" ]; then
-		notok "$name" "exit $rc, want $want ($err)"
-	elif [ "$(printf '%s\n' "$err" | grep -c .)" -ne 1 ] || ! grep -q -- "$pat" <<<"$err"; then
-		notok "$name" "stderr '$err' does not match '$pat' on one line"
-	else
-		ok "$name"
-	fi
-}
-
-expect "unknown tree" 2 "unknown tree '9.9'" "$K" parse --tree 9.9 --ram 1G x
-expect "tree dir missing" 3 "no such directory" "$K" parse --tree /nonexistent/linux --ram 1G x
+expect_error "unknown tree" 2 "unknown tree '9.9'" "$K" parse --tree 9.9 --ram 1G x
+expect_error "tree dir missing" 3 "no such directory" "$K" parse --tree /nonexistent/linux --ram 1G x
 mkdir -p "$tmp/notakernel"
-expect "dir not a kernel tree" 3 "not a kernel source tree" "$K" parse --tree "$tmp/notakernel" --ram 1G x
+expect_error "dir not a kernel tree" 3 "not a kernel source tree" "$K" parse --tree "$tmp/notakernel" --ram 1G x
 mkdir -p "$tmp/oldkernel/kernel" && echo 'VERSION = 4' > "$tmp/oldkernel/Makefile"
-expect "tree without the parser" 3 "defining parse_crashkernel" "$K" parse --tree "$tmp/oldkernel" --ram 1G x
-expect "bad ram size" 2 "--ram 12Q: not a size" "$K" parse --tree 7.3 --ram 12Q crashkernel=1G
-expect "command line too long" 2 "COMMAND_LINE_SIZE is 2048" "$K" parse --tree 7.3 --ram 1G "$(printf 'a%.0s' $(seq 2048))"
-expect "control bytes" 2 "not text" "$K" parse --tree 7.3 --ram 1G "$(printf 'crashkernel=1G\001')"
-expect "not UTF-8" 2 "not UTF-8" "$K" parse --tree 7.3 --ram 1G "$(printf 'crashkernel=1G\377')"
-expect "unknown command" 2 "unknown command" "$K" frobnicate
-expect "unknown engine" 2 "unknown engine" "$K" fuzz parse --engine honggfuzz
-expect "bad seconds" 2 "not a positive number" "$K" fuzz parse --seconds -3
+expect_error "tree without the parser" 3 "defining parse_crashkernel" "$K" parse --tree "$tmp/oldkernel" --ram 1G x
+expect_error "bad ram size" 2 "--ram 12Q: not a size" "$K" parse --tree 7.3 --ram 12Q crashkernel=1G
+expect_error "command line too long" 2 "COMMAND_LINE_SIZE is 2048" "$K" parse --tree 7.3 --ram 1G "$(printf 'a%.0s' $(seq 2048))"
+expect_error "control bytes" 2 "not text" "$K" parse --tree 7.3 --ram 1G "$(printf 'crashkernel=1G\001')"
+expect_error "not UTF-8" 2 "not UTF-8" "$K" parse --tree 7.3 --ram 1G "$(printf 'crashkernel=1G\377')"
+expect_error "unknown command" 2 "unknown command" "$K" frobnicate
+expect_error "unknown engine" 2 "unknown engine" "$K" fuzz parse --engine honggfuzz
+expect_error "bad seconds" 2 "not a positive number" "$K" fuzz parse --seconds -3
 printf 'ab' > "$tmp/short.input"
-expect "short fuzz input" 2 "too short" "$K" parse --tree 7.3 --input "$tmp/short.input"
+expect_error "short fuzz input" 2 "too short" "$K" parse --tree 7.3 --input "$tmp/short.input"
 
 # the longest line the kernel keeps is accepted
 line="crashkernel=256M $(printf 'a%.0s' $(seq 2030))"

@@ -19,15 +19,7 @@ VERSIONS=(6.1 6.12 7.3)
 SPATCH=${SPATCH:-spatch}
 make_scratch
 tmp=$SCRATCH
-if [ -z "$tmp" ] || [ ! -d "$tmp" ]; then
-	notok "scratch directory" "make_scratch gave no directory"
-	exit 0
-fi
-
-if ! command -v "$SPATCH" >/dev/null 2>&1; then
-	notok "spatch available" "$SPATCH not found (install coccinelle)"
-	exit 0
-fi
+need_command "spatch available" "$SPATCH" "install coccinelle"
 
 # rule_options RULE: the "// Options:" line, as coccicheck reads it
 rule_options() {

@@ -25,6 +25,31 @@ check() {
 	fi
 }
 
+# need_command NAME CMD WHY: a test script that cannot run without CMD says
+# so as a failure (a missing tool is a set-up fault, not a skip) and stops
+need_command() {
+	command -v "$2" >/dev/null 2>&1 && return 0
+	notok "$1" "$2 not found ($3)"
+	exit 0
+}
+
+# expect_error NAME RC PATTERN CMD...: CMD exits RC with one stderr line
+# matching PATTERN
+expect_error() {
+	local name=$1 want=$2 pat=$3 err rc
+	shift 3
+	err=$("$@" 2>&1 >/dev/null)
+	rc=$?
+	if [ "$rc" -ne "$want" ]; then
+		notok "$name" "exit $rc, want $want ($err)"
+	elif [ "$(printf '%s\n' "$err" | grep -c .)" -ne 1 ] ||
+	     ! grep -q -- "$pat" <<<"$err"; then
+		notok "$name" "stderr '$err' does not match '$pat' on one line"
+	else
+		ok "$name"
+	fi
+}
+
 # make_scratch: sets SCRATCH to a new directory removed when the script
 # exits (not in a subshell: the trap must belong to the script itself)
 make_scratch() {

@@ -12,14 +12,7 @@ LINT=$KRESV_ROOT/harness/lint/lint.sh
 SPATCH=${SPATCH:-spatch}
 make_scratch
 tmp=$SCRATCH
-if [ -z "$tmp" ] || [ ! -d "$tmp" ]; then
-	notok "scratch directory" "make_scratch gave no directory"
-	exit 0
-fi
-if ! command -v "$SPATCH" >/dev/null 2>&1; then
-	notok "lint: spatch available" "$SPATCH not found (install coccinelle)"
-	exit 0
-fi
+need_command "lint: spatch available" "$SPATCH" "install coccinelle"
 
 # lint VERSION ARGS...: run lint on a tree; stdout in $tmp/out, stderr in
 # $tmp/err, exit status in $rc

@@ -37,26 +37,14 @@ n=$(ls "$KRESV_ROOT"/corpus/layouts/*.scn | wc -l)
 
 # bad input: one line naming file and line, exit 2
 printf 'arch arm64\nmemory 0x40000000 1G\nmemory 0x40000000 1G\n' > "$SCRATCH/overlap.scn"
-err=$("$K" replay --tree 7.3 "$SCRATCH/overlap.scn" 2>&1 >/dev/null); rc=$?
-if [ $rc -eq 2 ] && grep -q "overlap.scn:3:" <<<"$err" && [ "$(grep -c . <<<"$err")" -eq 1 ]; then
-	ok "replay: malformed scenario"
-else
-	notok "replay: malformed scenario" "rc $rc: $err"
-fi
+expect_error "replay: malformed scenario" 2 "overlap.scn:3:" \
+	"$K" replay --tree 7.3 "$SCRATCH/overlap.scn"
 printf 'arch arm64\nmemory 0x40000000 1G\nconfig CONFIG_KFENCE=n\n' > "$SCRATCH/config.scn"
-err=$("$K" replay --tree 7.3 "$SCRATCH/config.scn" 2>&1 >/dev/null); rc=$?
-if [ $rc -eq 2 ] && grep -q "config lines" <<<"$err"; then
-	ok "replay: config overrides refused with a reason"
-else
-	notok "replay: config overrides" "rc $rc: $err"
-fi
+expect_error "replay: config overrides refused with a reason" 2 "config lines" \
+	"$K" replay --tree 7.3 "$SCRATCH/config.scn"
 printf 'arch arm64\nmemory 0x40000000 1G\ncmdline "crashkernel=256M,high crashkernel=64M,cma"\n' > "$SCRATCH/cma.scn"
-err=$("$K" replay --tree 7.3 "$SCRATCH/cma.scn" 2>&1 >/dev/null); rc=$?
-if [ $rc -eq 2 ] && grep -q "mm/cma.c is not in the boot model" <<<"$err"; then
-	ok "replay: ,cma stops with a reason"
-else
-	notok "replay: ,cma" "rc $rc: $err"
-fi
+expect_error "replay: ,cma stops with a reason" 2 "mm/cma.c is not in the boot model" \
+	"$K" replay --tree 7.3 "$SCRATCH/cma.scn"
 
 # --json has the documented fields
 out=$("$K" replay --tree 6.12 --json "$KRESV_ROOT/corpus/layouts/qemu-virt-8g-high-low.scn")

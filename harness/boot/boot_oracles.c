@@ -131,11 +131,31 @@ static bool in_ram(const struct scenario *s, unsigned long long start,
 	return pos >= end;
 }
 
+static void check_overlaps(const char *name, unsigned long long start,
+			   unsigned long long end,
+			   const struct scenario_region *r, unsigned int n,
+			   const char *kind, const char *what,
+			   struct findings *fs)
+{
+	unsigned int i;
+	char sig[64];
+
+	for (i = 0; i < n; i++) {
+		unsigned long long b = r[i].base, e = r[i].base + r[i].size;
+
+		if (!overlaps(start, end, b, e))
+			continue;
+		snprintf(sig, sizeof(sig), "%s|%s", kind, name);
+		findings_add(fs, "CRASH_OVERLAP", WHERE_RESERVE, sig,
+			     "%s 0x%llx-0x%llx overlaps %s memory 0x%llx-0x%llx",
+			     name, start, end, what, b, e);
+	}
+}
+
 static void check_region(const struct scenario *s, const char *name,
 			 unsigned long long start, unsigned long long end,
 			 struct findings *fs)
 {
-	unsigned int i;
 	char sig[64];
 
 	if (!in_ram(s, start, end)) {
@@ -149,28 +169,10 @@ static void check_region(const struct scenario *s, const char *name,
 			     "%s starts at 0x%llx, not 2 MiB aligned as the arm64 boot protocol needs",
 			     name, start);
 	}
-	for (i = 0; i < s->nr_nomap; i++)
-		if (overlaps(start, end, s->nomap[i].base,
-			     s->nomap[i].base + s->nomap[i].size)) {
-			snprintf(sig, sizeof(sig), "nomap|%s", name);
-			findings_add(fs, "CRASH_OVERLAP", WHERE_RESERVE, sig,
-				     "%s 0x%llx-0x%llx overlaps no-map memory 0x%llx-0x%llx",
-				     name, start, end,
-				     (unsigned long long)s->nomap[i].base,
-				     (unsigned long long)(s->nomap[i].base +
-							  s->nomap[i].size));
-		}
-	for (i = 0; i < s->nr_reserved; i++)
-		if (overlaps(start, end, s->reserved[i].base,
-			     s->reserved[i].base + s->reserved[i].size)) {
-			snprintf(sig, sizeof(sig), "reserved|%s", name);
-			findings_add(fs, "CRASH_OVERLAP", WHERE_RESERVE, sig,
-				     "%s 0x%llx-0x%llx overlaps reserved memory 0x%llx-0x%llx",
-				     name, start, end,
-				     (unsigned long long)s->reserved[i].base,
-				     (unsigned long long)(s->reserved[i].base +
-							  s->reserved[i].size));
-		}
+	check_overlaps(name, start, end, s->nomap, s->nr_nomap, "nomap",
+		       "no-map", fs);
+	check_overlaps(name, start, end, s->reserved, s->nr_reserved,
+		       "reserved", "reserved", fs);
 	if (s->has_kernel &&
 	    overlaps(start, end, s->kernel.base, s->kernel.base + s->kernel.size)) {
 		snprintf(sig, sizeof(sig), "kernel|%s", name);

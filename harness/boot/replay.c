@@ -17,7 +17,6 @@
  * Exit: 0 no finding, 1 findings, 2 bad input.
  */
 #include <errno.h>
-#include <json-c/json.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +30,7 @@
 #include "boot_oracles.h"
 #include "facts.h"
 #include "findings.h"
+#include "json_out.h"
 #include "memblock_view.h"
 #include "printk_log.h"
 #include "protos.h"
@@ -194,7 +194,6 @@ static void print_json(const char *label, const char *path,
 	json_object *res = json_object_new_array();
 	json_object *calls = json_object_new_array();
 	json_object *zones = json_object_new_array();
-	json_object *fa = json_object_new_array();
 	int i;
 
 	json_object_object_add(obj, "tree", json_object_new_string(label));
@@ -231,20 +230,8 @@ static void print_json(const char *label, const char *path,
 		json_object_array_add(calls, json_object_new_string(
 					      kresv_calls.call[i]));
 	json_object_object_add(obj, "stub_calls", calls);
-	for (i = 0; i < fs->n; i++) {
-		json_object *f = json_object_new_object();
-
-		json_object_object_add(f, "id", json_object_new_string(fs->f[i].id));
-		json_object_object_add(f, "message",
-				       json_object_new_string(fs->f[i].message));
-		json_object_object_add(f, "where",
-				       json_object_new_string(fs->f[i].where));
-		json_object_array_add(fa, f);
-	}
-	json_object_object_add(obj, "findings", fa);
-	puts(json_object_to_json_string_ext(obj, JSON_C_TO_STRING_PRETTY |
-					       JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(obj);
+	json_object_object_add(obj, "findings", findings_to_json(fs));
+	json_emit(obj);
 }
 
 static void boot(struct boot_outcome *out, struct findings *fs,

@@ -10,7 +10,6 @@
  */
 #include <errno.h>
 #include <stdarg.h>
-#include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "facts.h"
 #include "findings.h"
 #include "input.h"
+#include "json_out.h"
 #include "oracles.h"
 #include "printk_log.h"
 
@@ -136,7 +136,6 @@ static void print_json(const char *label, const struct parse_input *in,
 {
 	json_object *o = json_object_new_object();
 	json_object *log = json_object_new_array();
-	json_object *fa = json_object_new_array();
 	int i;
 
 	json_object_object_add(o, "tree", json_object_new_string(label));
@@ -166,20 +165,8 @@ static void print_json(const char *label, const struct parse_input *in,
 		json_object_array_add(log, l);
 	}
 	json_object_object_add(o, "log", log);
-	for (i = 0; i < fs->n; i++) {
-		json_object *f = json_object_new_object();
-
-		json_object_object_add(f, "id", json_object_new_string(fs->f[i].id));
-		json_object_object_add(f, "where",
-				       json_object_new_string(fs->f[i].where));
-		json_object_object_add(f, "message",
-				       json_object_new_string(fs->f[i].message));
-		json_object_array_add(fa, f);
-	}
-	json_object_object_add(o, "findings", fa);
-	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
-					       JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(o);
+	json_object_object_add(o, "findings", findings_to_json(fs));
+	json_emit(o);
 }
 
 int main(int argc, char **argv)
