@@ -28,7 +28,9 @@ PARSE_PROMISES ?= size_below_ram
 # files, the generic reservation, the DMA zone globals.
 BOOT_UNITS := arch crashres dmadirect
 arch_FILE := arch/arm64/mm/init.c
-arch_ROOTS := bootmem_init
+# 7.3 and later: the zone limits are asked for by mm's free_area_init(),
+# after setup_arch(); the harness calls it there (optional root).
+arch_ROOTS := bootmem_init ?arch_zone_limits_init
 crashres_FILE := kernel/crash_reserve.c
 crashres_ROOTS := reserve_crashkernel_generic ?reserve_crashkernel_cma \
 	parse_crashkernel crashk_res crashk_low_res

@@ -23,9 +23,12 @@
 #include <string.h>
 #include <time.h>
 
+#include <generated/autoconf.h>
 #include <linux/types.h>
 #include <linux/ioport.h>
 #include <linux/memblock.h>
+#include <linux/boot_stubs.h>
+#include <asm/arm64.h>
 
 #include "boot_oracles.h"
 #include "facts.h"
@@ -242,6 +245,15 @@ static void boot(struct boot_outcome *out, struct findings *fs,
 	kresv_log_reset();
 	kresv_watch_reset();
 	bootmem_init();
+#ifdef KRESV_HAVE_arch_zone_limits_init
+	/* 7.3 on: start_kernel() -> mm_core_init_early() -> free_area_init() */
+	{
+		unsigned long max_zone_pfn[MAX_NR_ZONES] = { 0 };
+
+		arch_zone_limits_init(max_zone_pfn);
+		free_area_init(max_zone_pfn);
+	}
+#endif
 
 	boot_outcome_collect(&scn, out);
 	findings_reset(fs);

@@ -15,6 +15,8 @@
 #include <asm/arm64.h>
 #include <linux/ioport.h>
 #include <linux/boot_stubs.h>
+#include <linux/memblock.h>
+#include <linux/printk.h>
 
 #include "stubs.h"
 
@@ -66,8 +68,16 @@ const char *const kresv_zone_names[] = {
 	"Normal",
 };
 
+/*
+ * Stand-in for mm's free_area_init() (outside the model): keeps the zone
+ * limits the tree's code computed and prints the "Zone ranges:" block the
+ * way free_area_init() prints it (each zone starts where the one before it
+ * ended, the first at the start of DRAM; an empty zone says "empty"), so
+ * that `kresv validate` can hold the limits against a real boot.
+ */
 void free_area_init(unsigned long *max_zone_pfn)
 {
+	unsigned long start = memblock_start_of_DRAM() >> PAGE_SHIFT, end;
 	int i;
 
 	for (i = 0; i < KRESV_NR_ZONES; i++)
@@ -76,6 +86,20 @@ void free_area_init(unsigned long *max_zone_pfn)
 				       sizeof(kresv_zone_names[0]));
 	record("free_area_init(max_zone_pfn = 0x%lx 0x%lx 0x%lx)",
 	       max_zone_pfn[0], max_zone_pfn[1], max_zone_pfn[2]);
+
+	pr_info("Zone ranges:\n");
+	for (i = 0; i < kresv_answers.nr_zones; i++) {
+		end = max_zone_pfn[i] > start ? max_zone_pfn[i] : start;
+		if (start == end)
+			pr_info("  %-8s empty\n", kresv_zone_names[i]);
+		else
+			/* the kernel's %#018Lx: "0x" and 16 digits, also for 0 */
+			pr_info("  %-8s [mem 0x%016llx-0x%016llx]\n",
+				kresv_zone_names[i],
+				(unsigned long long)start << PAGE_SHIFT,
+				((unsigned long long)end << PAGE_SHIFT) - 1);
+		start = end;
+	}
 }
 
 void dma_contiguous_reserve(phys_addr_t limit)
