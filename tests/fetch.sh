@@ -5,7 +5,10 @@
 # PATH by small fakes that serve .debs built here, and the apt sources are
 # fixture files (KRESV_APT_SOURCES_LIST / KRESV_APT_SOURCES_DIR).  One test
 # fetches 6.1 for real from Debian's package archive into a scratch
-# directory (about 140 MB, ~30 s); KRESV_TEST_OFFLINE=1 skips it.
+# directory (about 140 MB, ~30 s), another the 6.1 arm64 kernel image
+# (--image) into the project's cache ($KRESV_CACHE or build/cache: ~60 MB
+# once, then a few seconds) and a scratch directory; KRESV_TEST_OFFLINE=1
+# skips both.
 # The disk-full test mounts a 1 MiB tmpfs when run as root, and also
 # simulates ENOSPC with a fake tar (no root needed).
 # The trees in $KRESV_TREES are only read.
@@ -205,14 +208,40 @@ exit 0
 EOF
 cat >"$S/bin/apt-cache" <<'EOF'
 #!/bin/bash
+# policy, pkgnames and show; kernel image packages come from $FAKE_IMAGES,
+# lines "NAME VERSION [DEPENDS]"
 echo "apt-cache $*" >>"$FAKE_LOG"
-pkg=${!#}
-case $pkg in
-linux-source-*) v=$FAKE_SRC_VER ;;
-linux-config-*) v=$FAKE_CFG_VER ;;
-*) exit 0 ;;
+cmd='' args=()
+while [ $# -gt 0 ]; do
+	case $1 in
+	-o) shift 2; continue ;;
+	-*) shift; continue ;;
+	esac
+	if [ -z "$cmd" ]; then cmd=$1; else args+=("$1"); fi
+	shift
+done
+images() { [ -n "${FAKE_IMAGES:-}" ] && [ -f "$FAKE_IMAGES" ] && cat "$FAKE_IMAGES"; }
+case $cmd in
+pkgnames)
+	images | awk -v p="${args[0]}" 'index($1, p) == 1 { print $1 }'
+	exit 0 ;;
+show)
+	a=${args[0]} name=${args[0]%%[:=]*}
+	images | awk -v n="$name" -v v="${a#*=}" '$1 == n && $2 == v {
+		printf "Package: %s\nVersion: %s\n", $1, $2
+		if (NF > 2) { d = $3; for (i = 4; i <= NF; i++) d = d " " $i; print "Depends: " d }
+		print "" }'
+	exit 0 ;;
 esac
-printf '%s:\n  Installed: (none)\n  Candidate: %s\n' "$pkg" "$v"
+for pkg in "${args[@]}"; do
+	case $pkg in
+	linux-source-*) v=$FAKE_SRC_VER ;;
+	linux-config-*) v=$FAKE_CFG_VER ;;
+	*) v=$(images | awk -v n="${pkg%:*}" '$1 == n { print $2; exit }') ;;
+	esac
+	[ -n "$v" ] && printf '%s:\n  Installed: (none)\n  Candidate: %s\n' "$pkg" "$v"
+done
+exit 0
 EOF
 chmod +x "$S/bin/apt-get" "$S/bin/apt-cache"
 
@@ -418,6 +447,243 @@ else
 		"exit $RC; $(ls -A "$S/i/trees" "$S/i/cache" 2>&1 | tr '\n' ' ')"
 fi
 
+# ---- kernel images (--image) --------------------------------------------------
+
+# le32 N / le64 N: N as little-endian bytes
+le32() {
+	local n=$1
+	printf '%b' "$(printf '\\x%02x\\x%02x\\x%02x\\x%02x' $((n & 255)) \
+		$(((n >> 8) & 255)) $(((n >> 16) & 255)) $(((n >> 24) & 255)))"
+}
+le64() { le32 $(($1 & 0xffffffff)); le32 $(($1 >> 32)); }
+
+# fake_image FILE: a small arm64 Image (text_offset 0x80000, image_size 2 MiB)
+fake_image() {
+	{
+		printf 'MZ\x40\xfa'; le32 0; le64 524288; le64 2097152; le64 10
+		le64 0; le64 0; le64 0; printf 'ARMd'; le32 64
+		seq 1 3000
+	} >"$1"
+}
+IMG=$S/Image.fixture
+fake_image "$IMG"
+
+# zboot COMP FILE: IMG as an EFI zboot image whose payload is COMP
+# (gzip, zstd), with the 4 size bytes the kernel appends after it
+zboot() {
+	local p=$S/payload.$1
+	case $1 in
+	gzip) gzip -9nc "$IMG" >"$p" ;;
+	zstd) zstd -q -19 -c "$IMG" >"$p" ;;
+	esac
+	{
+		printf 'MZ\0\0zimg'; le32 512; le32 "$(stat -c %s "$p")"; le32 0; le32 0
+		printf '%s' "$1"; head -c $((512 - 24 - ${#1})) /dev/zero
+		cat "$p"; le32 "$(stat -c %s "$IMG")"
+	} >"$2"
+}
+
+# image_deb NAME VERSION RELEASE FORMAT LAYOUT [DEPENDS]: a fixture image
+# .deb in $S/debs, listed in $FAKE_IMAGES.  FORMAT: raw, gzip, zboot-gzip,
+# zboot-zstd, junk (not an Image).  LAYOUT: boot (./boot/vmlinuz-R and
+# config-R), binary (./usr/lib/modules/R/vmlinuz), base (its config), stub
+# (neither).  The config has one line more than the fixture trees'.
+image_deb() {
+	local name=$1 ver=$2 r=$3 fmt=$4 layout=$5 deps=${6:-} d k c
+	d=$S/build.$name.$ver
+	mkdir -p "$d/DEBIAN" "$d/usr/share/doc/$name"
+	echo fixture >"$d/usr/share/doc/$name/README"
+	case $layout in
+	boot) mkdir -p "$d/boot"; k=$d/boot/vmlinuz-$r c=$d/boot/config-$r ;;
+	binary) mkdir -p "$d/usr/lib/modules/$r"; k=$d/usr/lib/modules/$r/vmlinuz c='' ;;
+	base) mkdir -p "$d/usr/lib/modules/$r/dtb"; k='' c=$d/usr/lib/modules/$r/config
+		echo 'not this one' >"$d/usr/lib/modules/$r/dtb/config" ;;
+	stub) k='' c='' ;;
+	esac
+	if [ -n "$k" ]; then
+		case $fmt in
+		raw) cp "$IMG" "$k" ;;
+		gzip) gzip -9nc "$IMG" >"$k" ;;
+		zboot-*) zboot "${fmt#zboot-}" "$k" ;;
+		junk) seq 1 1000 | gzip -c >"$k" ;;
+		esac
+	fi
+	[ -z "$c" ] || printf 'CONFIG_ARM64=y\nCONFIG_HAVE_MEMBLOCK=y\nCONFIG_EFI=y\n' >"$c"
+	printf 'Package: %s\nVersion: %s\nArchitecture: arm64\nMaintainer: kresv tests <tests@invalid>\nDescription: fixture\n' \
+		"$name" "$ver" >"$d/DEBIAN/control"
+	dpkg-deb --root-owner-group -Zgzip -b "$d" "$S/debs/${name}_${ver}_arm64.deb" >/dev/null &&
+		echo "$name $ver $deps" >>"$S/images.list"
+}
+
+: >"$S/images.list"
+{
+	# 6.1.99-1: -unsigned (raw) preferred over the signed one (gzip);
+	# other ABI numbers and flavours around it
+	image_deb linux-image-6.1.0-9-arm64-unsigned 6.1.99-1 6.1.0-9-arm64 raw boot &&
+		image_deb linux-image-6.1.0-9-arm64 6.1.99-1 6.1.0-9-arm64 gzip boot &&
+		image_deb linux-image-6.1.0-8-arm64-unsigned 6.1.98-1 6.1.0-8-arm64 raw boot &&
+		image_deb linux-image-6.1.0-9-cloud-arm64 6.1.99-1 6.1.0-9-cloud-arm64 raw boot &&
+		image_deb linux-image-6.1.0-9-arm64-dbg 6.1.99-1 6.1.0-9-arm64 raw boot &&
+		# 6.1.100-1: only a signed gzip image; 6.1.101-1, 6.1.102-1: EFI zboot
+		image_deb linux-image-6.1.0-10-arm64 6.1.100-1 6.1.0-10-arm64 gzip boot &&
+		image_deb linux-image-6.1.0-11-arm64 6.1.101-1 6.1.0-11-arm64 zboot-gzip boot &&
+		# 6.1.103-1: not an Image
+		image_deb linux-image-6.1.0-13-arm64 6.1.103-1 6.1.0-13-arm64 junk boot &&
+		# 7.3: a stub image package; the kernel and config are split off
+		image_deb linux-image-7.3.4+deb13-arm64 7.3.4-1 7.3.4+deb13-arm64 raw stub \
+			'linux-base (>= 4.17~), linux-base-7.3.4+deb13-arm64 (= 7.3.4-1), linux-binary-7.3.4+deb13-arm64 (= 7.3.4-1), linux-modules-7.3.4+deb13-arm64 (= 7.3.4-1)' &&
+		image_deb linux-binary-7.3.4+deb13-arm64 7.3.4-1 7.3.4+deb13-arm64 zboot-gzip binary &&
+		image_deb linux-base-7.3.4+deb13-arm64 7.3.4-1 7.3.4+deb13-arm64 raw base
+} || notok "fixture image .debs" "dpkg-deb -b failed"
+HAVE_ZSTD=''
+if command -v zstd >/dev/null; then
+	HAVE_ZSTD=1
+	image_deb linux-image-6.1.0-12-arm64 6.1.102-1 6.1.0-12-arm64 zboot-zstd boot ||
+		notok "fixture image .debs" "dpkg-deb -b failed"
+fi
+# a tree of an older version whose config lacks CONFIG_EFI
+mkdir -p "$S/it/trees/6.1"
+printf 'linux-source-6.1 6.1.98-1\nlinux-config-6.1 6.1.98-1\nkernelversion 6.1.98\n' >"$S/it/trees/6.1/VERSION"
+printf 'CONFIG_ARM64=y\nCONFIG_HAVE_MEMBLOCK=y\n' >"$S/it/trees/6.1/config"
+
+I=$S/it
+IMG_ENV=("${FAKE_ENV[@]}" FAKE_IMAGES="$S/images.list" KRESV_CACHE="$I/cache"
+	KRESV_TREES="$I/trees" KRESV_IMAGES="$I/images")
+
+: >"$S/fake.log"
+run_fetch "$S/out" "${IMG_ENV[@]}" FAKE_SRC_VER=6.1.99-1 -- --image 6.1
+name="--image 6.1: the -unsigned arm64 image of the linux-source version"
+want=$(printf 'linux-image linux-image-6.1.0-9-arm64-unsigned 6.1.99-1\nkernelrelease 6.1.0-9-arm64\nimage_size 2097152\ntext_offset 524288')
+if [ "$RC" -ne 0 ]; then
+	notok "$name" "exit $RC: $(tail -n 1 "$S/out")"
+elif [ "$(cat "$I/images/6.1/VERSION" 2>&1)" != "$want" ]; then
+	notok "$name" "VERSION: $(tr '\n' ' ' <"$I/images/6.1/VERSION" 2>&1)"
+elif ! cmp -s "$IMG" "$I/images/6.1/Image" || ! grep -qx 'CONFIG_EFI=y' "$I/images/6.1/config"; then
+	notok "$name" "Image or config not unpacked"
+elif grep ' download ' "$S/fake.log" | grep -qv 'linux-image-6.1.0-9-arm64-unsigned:arm64=6.1.99-1$'; then
+	notok "$name" "downloaded $(grep ' download ' "$S/fake.log" | tr '\n' ' ')"
+else
+	ok "$name"
+fi
+if grep -qx "kresv: image 6.1: its config differs from $I/trees/6.1/config in 1 lines" "$S/out" &&
+	grep -q '^kresv: tree 6.1 is linux-source-6.1 6.1.98-1, the image is 6.1.99-1' "$S/out"; then
+	ok "--image notes a tree of another version and a different config"
+else
+	notok "--image notes a tree of another version and a different config" "$(grep -c . "$S/out") lines: $(tr '\n' '|' <"$S/out")"
+fi
+check "no temporaries after --image" no_temps "$I/images" "$I/cache"
+
+: >"$S/fake.log"
+run_fetch "$S/out" "${IMG_ENV[@]}" FAKE_SRC_VER=6.1.99-1 -- --image 6.1
+if [ "$RC" -eq 0 ] &&
+	grep -qx 'kresv: image 6.1 up to date (linux-image-6.1.0-9-arm64-unsigned 6.1.99-1)' "$S/out" &&
+	! grep -q ' download ' "$S/fake.log"; then
+	ok "an up-to-date image is not fetched again"
+else
+	notok "an up-to-date image is not fetched again" "exit $RC: $(head -n 1 "$S/out")"
+fi
+
+run_fetch "$S/out" "${IMG_ENV[@]}" FAKE_SRC_VER=6.1.100-1 -- --image 6.1
+if [ "$RC" -eq 0 ] && cmp -s "$IMG" "$I/images/6.1/Image" &&
+	grep -qx 'linux-image linux-image-6.1.0-10-arm64 6.1.100-1' "$I/images/6.1/VERSION" &&
+	[ "$(cd "$I/cache" && ls ./*.deb | tr '\n' ' ')" = "./linux-image-6.1.0-10-arm64_6.1.100-1_arm64.deb " ]; then
+	ok "a gzip-compressed image (signed only) replaces the old one; the cache keeps only its .deb"
+else
+	notok "a gzip-compressed image (signed only) replaces the old one; the cache keeps only its .deb" \
+		"exit $RC: $(tail -n 1 "$S/out"); cache: $(ls "$I/cache" | tr '\n' ' ')"
+fi
+
+run_fetch "$S/out" "${IMG_ENV[@]}" FAKE_SRC_VER=6.1.101-1 -- --image 6.1
+if [ "$RC" -eq 0 ] && cmp -s "$IMG" "$I/images/6.1/Image" &&
+	grep -q '(EFI zboot, gzip)' "$S/out"; then
+	ok "an EFI zboot image (gzip payload) is unpacked to the raw Image"
+else
+	notok "an EFI zboot image (gzip payload) is unpacked to the raw Image" "exit $RC: $(tail -n 1 "$S/out")"
+fi
+
+if [ -n "$HAVE_ZSTD" ]; then
+	run_fetch "$S/out" "${IMG_ENV[@]}" FAKE_SRC_VER=6.1.102-1 -- --image 6.1
+	if [ "$RC" -eq 0 ] && cmp -s "$IMG" "$I/images/6.1/Image" &&
+		grep -q '(EFI zboot, zstd)' "$S/out"; then
+		ok "an EFI zboot image (zstd payload) is unpacked to the raw Image"
+	else
+		notok "an EFI zboot image (zstd payload) is unpacked to the raw Image" "exit $RC: $(tail -n 1 "$S/out")"
+	fi
+	# the same without a zstd tool: every tool of the PATH but zstd
+	mkdir -p "$S/bin-nozstd"
+	for d in /usr/local/bin /usr/bin /bin; do
+		for f in "$d"/*; do
+			[ "${f##*/}" = zstd ] || [ -e "$S/bin-nozstd/${f##*/}" ] ||
+				ln -s "$f" "$S/bin-nozstd/${f##*/}"
+		done
+	done
+	run_fetch "$S/out" "${IMG_ENV[@]}" PATH="$S/bin:$S/bin-nozstd" FAKE_SRC_VER=6.1.102-1 \
+		KRESV_IMAGES="$S/nz/images" -- --image 6.1
+	expect "a zstd EFI zboot image without the zstd tool exits 1 naming it" 1 \
+		"^kresv fetch: zstd not found: needed to decompress" "$S/out"
+else
+	skip "an EFI zboot image (zstd payload) is unpacked to the raw Image" "no zstd here"
+	skip "a zstd EFI zboot image without the zstd tool exits 1 naming it" "no zstd here"
+fi
+
+run_fetch "$S/out" "${IMG_ENV[@]}" FAKE_SRC_VER=6.1.103-1 -- --image 6.1
+expect "a vmlinuz that is not an arm64 Image exits 5" 5 \
+	"^kresv fetch: the vmlinuz of linux-image-6.1.0-13-arm64 6.1.103-1 (gzip) does not hold an arm64 Image" "$S/out"
+if grep -qx 'linux-image linux-image-6.1.0-1[12]-arm64 6.1.10[12]-1' "$I/images/6.1/VERSION" &&
+	cmp -s "$IMG" "$I/images/6.1/Image" && no_temps "$I/images" "$I/cache" >/dev/null; then
+	ok "a failed --image keeps the old image and leaves no temporaries"
+else
+	notok "a failed --image keeps the old image and leaves no temporaries" "$(ls -A "$I/images" | tr '\n' ' ')"
+fi
+
+run_fetch "$S/out" "${IMG_ENV[@]}" FAKE_SRC_VER=6.1.110-1 -- --image 6.1
+expect "no arm64 image of the linux-source version exits 5" 5 \
+	"^kresv fetch: .*no arm64 kernel image of version 6.1.110-1 .*offered: linux-image-6.1.0-13-arm64 6.1.103-1, .* and 3 older\$" "$S/out"
+
+# a fake gzip reporting ENOSPC
+mkdir -p "$S/bin-gzfull"
+cat >"$S/bin-gzfull/gzip" <<'EOF'
+#!/bin/bash
+cat >/dev/null
+echo "gzip: stdout: No space left on device" >&2
+exit 1
+EOF
+chmod +x "$S/bin-gzfull/gzip"
+run_fetch "$S/out" "${IMG_ENV[@]}" PATH="$S/bin-gzfull:$S/bin:$PATH" FAKE_SRC_VER=6.1.100-1 \
+	KRESV_IMAGES="$S/gf/images" -- --image 6.1
+expect "disk full while decompressing the image exits 6" 6 \
+	"^kresv fetch: disk full while unpacking the gzip-compressed vmlinuz of linux-image-6.1.0-10-arm64 6.1.100-1 into $S/gf/images/6.1\$" "$S/out"
+check "no half-written image after a failed unpack" test ! -e "$S/gf/images/6.1" -a -z "$(ls -A "$S/gf/images")"
+
+: >"$S/fake.log"
+run_fetch "$S/out" "${IMG_ENV[@]}" FAKE_SRC_VER=7.3.4-1 -- --image 7.3
+name="--image 7.3: a kernel and config split off the image package are fetched too"
+want=$(printf 'linux-image linux-image-7.3.4+deb13-arm64 7.3.4-1\nlinux-base linux-base-7.3.4+deb13-arm64 7.3.4-1\nlinux-binary linux-binary-7.3.4+deb13-arm64 7.3.4-1\nkernelrelease 7.3.4+deb13-arm64\nimage_size 2097152\ntext_offset 524288')
+if [ "$RC" -ne 0 ]; then
+	notok "$name" "exit $RC: $(tail -n 1 "$S/out")"
+elif [ "$(cat "$I/images/7.3/VERSION" 2>&1)" != "$want" ]; then
+	notok "$name" "VERSION: $(tr '\n' ' ' <"$I/images/7.3/VERSION" 2>&1)"
+elif ! cmp -s "$IMG" "$I/images/7.3/Image" || ! grep -qx 'CONFIG_EFI=y' "$I/images/7.3/config"; then
+	notok "$name" "Image or config not unpacked"
+elif grep -q 'download linux-modules' "$S/fake.log"; then
+	notok "$name" "the modules were downloaded"
+else
+	ok "$name"
+fi
+
+run_fetch "$S/out" "${IMG_ENV[@]}" FAKE_SRC_VER=6.1.99-1 -- --image 6.1 5.4
+expect "--image with an unknown version exits 2" 2 "^kresv fetch: unknown version '5.4'" "$S/out"
+
+run_fetch "$S/out" KRESV_CACHE="$S/u/cache" KRESV_IMAGES="$S/u/images" -- --image 6.1
+expect "--image without an apt source for Debian's package archive exits 3" 3 \
+	"^kresv fetch: no apt source carrying Debian's package archive" "$S/out"
+
+run_fetch "$S/out" "${FAKE_ENV[@]}" FAKE_UPDATE_FAIL=1 FAKE_SRC_VER=6.1.99-1 \
+	FAKE_IMAGES="$S/images.list" KRESV_CACHE="$S/g2/cache" KRESV_IMAGES="$S/g2/images" -- --image 6.1
+expect "--image with an unreachable archive exits 4" 4 \
+	"^kresv fetch: apt-get update failed: E: Failed to fetch" "$S/out"
+check "an unreachable archive leaves no image" test ! -e "$S/g2/images/6.1"
+
 # ---- tree/paths ---------------------------------------------------------------
 
 missing=''
@@ -485,6 +751,58 @@ else
 			ok "a second fetch of 6.1 finds it up to date"
 		else
 			notok "a second fetch of 6.1 finds it up to date" "exit $RC: $(tail -n 1 "$S/real2.out")"
+		fi
+	fi
+fi
+
+# the arm64 image of 6.1, for real: the .debs go to the project's cache
+# (downloaded once, ~60 MB; later runs only unpack, a few seconds), the
+# image to the scratch directory
+name="fetch the 6.1 arm64 image from Debian's package archive"
+name2="a second --image 6.1 finds it up to date"
+if [ -n "${KRESV_TEST_OFFLINE:-}" ]; then
+	skip "$name" "KRESV_TEST_OFFLINE is set"
+	skip "$name2" "KRESV_TEST_OFFLINE is set"
+else
+	RI=$S/real-images
+	RC_CACHE=${KRESV_CACHE:-$KRESV_ROOT/build/cache}
+	start=$SECONDS
+	KRESV_CACHE=$RC_CACHE KRESV_IMAGES=$RI bash "$FETCH" --image 6.1 >"$S/rimg.out" 2>&1
+	RC=$?
+	if [ "$RC" -eq 3 ] || [ "$RC" -eq 4 ]; then
+		skip "$name" "$(tail -n 1 "$S/rimg.out")"
+		skip "$name2" "no first fetch"
+	else
+		V=$RI/6.1/VERSION
+		pkg=$(awk '$1 == "linux-image" { print $2 }' "$V" 2>/dev/null)
+		pver=$(awk '$1 == "linux-image" { print $3 }' "$V" 2>/dev/null)
+		isize=$(awk '$1 == "image_size" { print $2 }' "$V" 2>/dev/null)
+		why=''
+		if [ "$RC" -ne 0 ]; then
+			why="exit $RC: $(tail -n 1 "$S/rimg.out")"
+		elif ! [[ $pkg =~ ^linux-image-6\.1\.[^-]*(-[0-9]+)?-arm64(-unsigned)?$ ]] || [ -z "$pver" ]; then
+			why="VERSION: $(tr '\n' ' ' <"$V")"
+		elif ! grep -qx 'kernelrelease 6\.1\..*-arm64' "$V" ||
+			! grep -qx 'text_offset [0-9][0-9]*' "$V" ||
+			! [[ $isize =~ ^[0-9]+$ ]] || [ "$isize" -lt "$(stat -c %s "$RI/6.1/Image")" ]; then
+			why="VERSION: $(tr '\n' ' ' <"$V")"
+		elif [ "$(od -An -tx1 -j56 -N4 "$RI/6.1/Image" | tr -d ' ')" != 41524d64 ]; then
+			why="Image has no ARM\\x64 magic"
+		elif ! grep -qx 'CONFIG_ARM64=y' "$RI/6.1/config"; then
+			why="config has no CONFIG_ARM64=y"
+		elif ! [ -f "$RC_CACHE/${pkg}_${pver/:/%3a}_arm64.deb" ]; then
+			why="no ${pkg}_${pver}_arm64.deb in $RC_CACHE"
+		elif ! no_temps "$RI" "$RC_CACHE" >/dev/null; then
+			why="temporaries left"
+		fi
+		if [ -z "$why" ]; then ok "$name ($((SECONDS - start))s, $pkg $pver)"
+		else notok "$name" "$why"; fi
+		KRESV_CACHE=$RC_CACHE KRESV_IMAGES=$RI bash "$FETCH" --image 6.1 >"$S/rimg2.out" 2>&1
+		RC=$?
+		if [ "$RC" -eq 0 ] && grep -qx "kresv: image 6.1 up to date ($pkg $pver)" "$S/rimg2.out"; then
+			ok "$name2"
+		else
+			notok "$name2" "exit $RC: $(tail -n 1 "$S/rimg2.out")"
 		fi
 	fi
 fi

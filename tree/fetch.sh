@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # tree/fetch.sh [--force] [6.1|6.12|7.3|all]...      (default: all)
+# tree/fetch.sh [--force] --image [6.1|6.12|7.3|all]...
 # tree/fetch.sh --print-sources
 #
 # Fetches the Debian kernel trees kresv works on.  For each version V:
@@ -16,11 +17,29 @@
 # A tree whose VERSION names the current candidate versions is left alone
 # (--force unpacks it again, e.g. after tree/paths changed).
 #
+# With --image, fetches instead Debian's arm64 kernel image of the same
+# Debian version as the linux-source-V candidate (the package among
+# linux-image-V.*-arm64-unsigned and linux-image-V.*-arm64 whose arm64
+# candidate has exactly that version; -unsigned preferred), for booting
+# under qemu-system-aarch64.  Where Debian splits the kernel off the image
+# package, the linux-binary-R and linux-base-R packages it depends on at
+# that same version are fetched too (the modules are not).
+#   $KRESV_IMAGES/V/Image    the raw arm64 Image, from ./boot/vmlinuz-R or
+#                            ./usr/lib/modules/R/vmlinuz (raw, gzip or EFI
+#                            zboot)
+#   $KRESV_IMAGES/V/config   its ./boot/config-R or ./usr/lib/modules/R/config
+#   $KRESV_IMAGES/V/VERSION  "linux-image PACKAGE <debian version>" (and
+#                            "linux-binary ..."/"linux-base ..." lines for
+#                            the split-off parts), "kernelrelease R",
+#                            "image_size N", "text_offset N" (Image header)
+# A note says when that config differs from $KRESV_TREES/V/config.
+#
 # Environment:
 #   KRESV_CACHE   downloaded .debs and the private apt state
 #                 (default <repo>/build/cache); only the .debs of the
 #                 current version of each package are kept
 #   KRESV_TREES   unpacked trees (default <repo>/build/trees)
+#   KRESV_IMAGES  unpacked kernel images (default <repo>/build/images)
 #   KRESV_APT_SOURCES_LIST, KRESV_APT_SOURCES_DIR
 #                 the apt sources read to find Debian's package archive
 #                 (default /etc/apt/sources.list, /etc/apt/sources.list.d);
@@ -42,12 +61,15 @@
 #      look-up or download failed
 #   5  version check failed: downloaded package is not the candidate,
 #      linux-source/linux-config upstream versions differ, or the tree's
-#      Makefile is not version V (or the config is not an arm64 one)
+#      Makefile is not version V (or the config is not an arm64 one);
+#      --image: no arm64 image package of the linux-source-V version, or
+#      its vmlinuz is not (a compressed) arm64 Image
 #   6  unpack failed, including a full disk
 #   interrupted: 130 (INT) or 143 (TERM), temporaries removed
 # On failure no half-written tree or .deb is left behind: downloads go to
 # a temporary directory in $KRESV_CACHE and trees are unpacked into
-# $KRESV_TREES/.V.tmp.PID, then moved into place.
+# $KRESV_TREES/.V.tmp.PID (images into $KRESV_IMAGES/.V.tmp.PID), then
+# moved into place.
 
 set -euo pipefail
 
@@ -56,6 +78,7 @@ ALL_VERSIONS=(6.1 6.12 7.3)
 PATHS_FILE=$ROOT/tree/paths
 KRESV_CACHE=${KRESV_CACHE:-$ROOT/build/cache}
 KRESV_TREES=${KRESV_TREES:-$ROOT/build/trees}
+KRESV_IMAGES=${KRESV_IMAGES:-$ROOT/build/images}
 SOURCES_LIST=${KRESV_APT_SOURCES_LIST-/etc/apt/sources.list}
 SOURCES_DIR=${KRESV_APT_SOURCES_DIR-/etc/apt/sources.list.d}
 UPDATE_EVERY_MIN=60
@@ -461,6 +484,26 @@ makefile_version() {
 		END { print v, p, s }' "$1"
 }
 
+# swap_in TMP DEST OLD: replace DEST by the complete directory TMP; the
+# previous DEST is moved to OLD meanwhile (put back by cleanup if need be)
+swap_in() {
+	local tmp=$1 dest=$2
+	if [ -e "$dest" ] || [ -L "$dest" ]; then
+		OLD_DEST=$dest
+		OLD_TREE=$3
+		rm -rf "$OLD_TREE"
+		mv "$dest" "$OLD_TREE"
+	fi
+	mv "$tmp" "$dest"
+	drop_temp "$tmp"
+	if [ -n "$OLD_TREE" ]; then
+		add_temp "$OLD_TREE"
+		rm -rf "$OLD_TREE"
+		drop_temp "$OLD_TREE"
+		OLD_TREE='' OLD_DEST=''
+	fi
+}
+
 # ---- one version ------------------------------------------------------------
 
 fetch_version() {
@@ -517,20 +560,7 @@ fetch_version() {
 		unpack_failed "$(basename "$sdeb")" "$dest" "$logs/8"
 
 	# the new tree is complete: swap it in
-	if [ -e "$dest" ] || [ -L "$dest" ]; then
-		OLD_DEST=$dest
-		OLD_TREE=$KRESV_TREES/.$v.old.$$
-		rm -rf "$OLD_TREE"
-		mv "$dest" "$OLD_TREE"
-	fi
-	mv "$tmp" "$dest"
-	drop_temp "$tmp"
-	if [ -n "$OLD_TREE" ]; then
-		add_temp "$OLD_TREE"
-		rm -rf "$OLD_TREE"
-		drop_temp "$OLD_TREE"
-		OLD_TREE='' OLD_DEST=''
-	fi
+	swap_in "$tmp" "$dest" "$KRESV_TREES/.$v.old.$$"
 	rm -rf "$logs"
 	drop_temp "$logs"
 	keep_only "$src_pkg" "$sdeb"
@@ -543,22 +573,320 @@ deb_ver() {
 	printf '%s\n' "${1/:/%3a}"
 }
 
+# ---- kernel images (--image) ---------------------------------------------------
+
+# le_uint NBYTES OFFSET FILE: the little-endian unsigned integer there
+le_uint() {
+	od -An -t "u$1" -j "$2" -N "$1" --endian=little "$3" | tr -d ' \n'
+}
+
+# hex_at OFFSET COUNT FILE: those bytes in hex, no spaces
+hex_at() {
+	od -An -t x1 -j "$1" -N "$2" "$3" | tr -d ' \n'
+}
+
+ARM64_MAGIC=41524d64	# "ARM\x64" at offset 56 of an arm64 Image
+
+# pick_image V VERSION: sets IMG_PKG to the plain arm64 image package of V
+# (linux-image-V.*-arm64-unsigned or linux-image-V.*-arm64, not cloud, rt,
+# 16k or dbg) whose arm64 candidate is VERSION; -unsigned is preferred
+pick_image() {
+	local v=$1 want=$2 re pkg ver unsigned='' signed='' list n
+	local names=() offered=()
+	re="^linux-image-${v//./[.]}[.][^-]*(-[0-9]+)?-arm64(-unsigned)?\$"
+	mapfile -t names < <(apt-cache "${APT_OPTS[@]}" pkgnames "linux-image-$v." 2>/dev/null |
+		grep -E "$re" | sort -V -u)
+	if [ ${#names[@]} -gt 0 ]; then
+		while read -r pkg ver; do
+			offered+=("$pkg $ver")
+			[ "$ver" = "$want" ] || continue
+			case $pkg in
+			*-unsigned) unsigned=$pkg ;;
+			*) signed=$pkg ;;
+			esac
+		done < <(apt-cache "${APT_OPTS[@]}" policy "${names[@]/%/:arm64}" 2>/dev/null |
+			awk '/^[^ \t]/ { name = $0; sub(/:$/, "", name); sub(/:arm64$/, "", name); next }
+				$1 == "Candidate:" && name != "" && $2 != "(none)" { print name, $2; name = "" }')
+	fi
+	IMG_PKG=${unsigned:-$signed}
+	[ -z "$IMG_PKG" ] || return 0
+	n=${#offered[@]}
+	if [ "$n" -eq 0 ]; then
+		list=none
+	else
+		list=$(printf '%s\n' "${offered[@]}" | sort -k2,2V | tail -n 4 | tac |
+			paste -sd, - | sed 's/,/, /g')
+		[ "$n" -le 4 ] || list="$list and $((n - 4)) older"
+	fi
+	die 5 "Debian's package archive offers no arm64 kernel image of version $want (linux-source-$v's) as linux-image-$v.*-arm64[-unsigned]; offered: $list"
+}
+
+# image_parts V PKG VERSION: sets IMG_PARTS to PKG and the packages of
+# the kernel and its config that PKG depends on at exactly VERSION, where
+# Debian splits them off the image package (linux-binary-R, linux-base-R;
+# the modules are not needed)
+image_parts() {
+	local v=$1 pkg=$2 ver=$3 name dver
+	IMG_PARTS=("$pkg")
+	while read -r name dver; do
+		[ "$dver" = "$ver" ] && IMG_PARTS+=("$name")
+	done < <(apt-cache "${APT_OPTS[@]}" show "$pkg:arm64=$ver" 2>/dev/null |
+		awk -v re="^linux-(binary|base)-${v//./[.]}[.]" '
+		/^$/ { exit }
+		/^Depends:/ {
+			sub(/^Depends:/, "")
+			n = split($0, d, ",")
+			for (i = 1; i <= n; i++) {
+				if (d[i] ~ /\|/ || !match(d[i], /\(= [^)]*\)/)) continue
+				dv = substr(d[i], RSTART + 3, RLENGTH - 4)
+				nm = d[i]
+				sub(/\(.*/, "", nm); gsub(/[ \t]/, "", nm); sub(/:.*/, "", nm)
+				if (nm ~ re) print nm, dv
+			}
+		}')
+	return 0
+}
+
+# part_kind PKG: "linux-image" for linux-image-6.1.0-56-arm64 and the like
+part_kind() {
+	printf '%s\n' "${1%%-[0-9]*}"
+}
+
+# unpack_image V DIR LOGDIR DEB...: the kernel and its config from the
+# DEBs into DIR/deb: ./boot/vmlinuz-R and ./boot/config-R, or
+# ./usr/lib/modules/R/vmlinuz and ./usr/lib/modules/R/config; sets
+# IMG_VMLINUZ, IMG_CONFIG and IMG_RELEASE (R)
+unpack_image() {
+	local v=$1 dir=$2 logs=$3 deb what st f
+	local vm=()
+	shift 3
+	mkdir -p "$dir/deb" 2>"$logs/i0" ||
+		unpack_failed "$(basename "$1")" "$KRESV_IMAGES/$v" "$logs/i0"
+	for deb in "$@"; do
+		what=$(basename "$deb")
+		set +e
+		dpkg-deb --fsys-tarfile "$deb" 2>"$logs/i1" |
+			tar -x -C "$dir/deb" --no-same-owner --wildcards \
+				--no-wildcards-match-slash \
+				'./boot/vmlinuz-*' './boot/config-*' \
+				'./usr/lib/modules/*/vmlinuz' './usr/lib/modules/*/config' \
+				2>"$logs/i2"
+		st=("${PIPESTATUS[@]}")
+		set -e
+		if [ "${st[0]}" != 0 ] || [ "${st[1]}" -gt 2 ] ||
+			grep -q 'No space left on device' "$logs"/i[12]; then
+			unpack_failed "$what" "$KRESV_IMAGES/$v" "$logs"/i[12]
+		fi
+		# tar exits 2 for the patterns this package has no match for
+		if [ "${st[1]}" != 0 ] && grep -v -e ': Not found in archive$' \
+			-e 'Exiting with failure status due to previous errors' \
+			"$logs/i2" | grep -q .; then
+			unpack_failed "$what" "$KRESV_IMAGES/$v" "$logs/i2"
+		fi
+	done
+	for f in "$dir/deb/boot/vmlinuz-"* "$dir/deb/usr/lib/modules/"*/vmlinuz; do
+		[ -f "$f" ] && vm+=("$f")
+	done
+	what=$(basename -a "$@" | paste -sd' ' -)
+	[ ${#vm[@]} -eq 1 ] ||
+		die 5 "$what: ${#vm[@]} kernels (./boot/vmlinuz-R or ./usr/lib/modules/R/vmlinuz), expected one"
+	IMG_VMLINUZ=${vm[0]}
+	case $IMG_VMLINUZ in
+	*/vmlinuz)
+		IMG_RELEASE=${IMG_VMLINUZ%/vmlinuz}
+		IMG_RELEASE=${IMG_RELEASE##*/}
+		IMG_CONFIG=$dir/deb/usr/lib/modules/$IMG_RELEASE/config
+		;;
+	*)
+		IMG_RELEASE=${IMG_VMLINUZ##*/vmlinuz-}
+		IMG_CONFIG=$dir/deb/boot/config-$IMG_RELEASE
+		;;
+	esac
+	case $IMG_RELEASE in
+	"$v".*) ;;
+	*) die 5 "$what: kernel release $IMG_RELEASE, expected $v.*" ;;
+	esac
+	[ -f "$IMG_CONFIG" ] || [ ! -f "$dir/deb/boot/config-$IMG_RELEASE" ] ||
+		IMG_CONFIG=$dir/deb/boot/config-$IMG_RELEASE
+	[ -f "$IMG_CONFIG" ] ||
+		die 5 "$what: no config of kernel release $IMG_RELEASE (./boot/config-$IMG_RELEASE or ./usr/lib/modules/$IMG_RELEASE/config)"
+}
+
+# decompress_image VMLINUZ OUT WHAT DEST LOGDIR: the raw arm64 Image of
+# VMLINUZ (gzip, EFI zboot or already raw) into OUT; IMG_FORMAT says which
+decompress_image() {
+	local f=$1 out=$2 what=$3 dest=$4 logs=$5 off size total comp rc
+	local tool=()
+	case $(hex_at 0 8 "$f") in
+	1f8b*)
+		IMG_FORMAT=gzip
+		set +e
+		gzip -dc <"$f" >"$out" 2>"$logs/d1"
+		rc=$?
+		set -e
+		# 2 is gzip's warning status (e.g. trailing zeros)
+		if [ "$rc" -ne 0 ] && { [ "$rc" -ne 2 ] ||
+			grep -q 'No space left on device' "$logs/d1"; }; then
+			unpack_failed "the gzip-compressed vmlinuz of $what" "$dest" "$logs/d1"
+		fi
+		;;
+	4d5a????7a696d67)	# "MZ", 2 bytes, "zimg": EFI zboot
+		off=$(le_uint 4 8 "$f")
+		size=$(le_uint 4 12 "$f")
+		total=$(stat -c %s "$f")
+		comp=$(dd if="$f" bs=1 skip=24 count=32 status=none | tr '\0' '\n' | head -n 1)
+		IMG_FORMAT="EFI zboot, $comp"
+		if [ "$size" -eq 0 ] || [ $((off + size)) -gt "$total" ]; then
+			die 5 "the EFI zboot vmlinuz of $what is damaged: payload $off+$size beyond its $total bytes"
+		fi
+		case $comp in
+		gzip) tool=(gzip -dc) ;;
+		zstd|zstd22) tool=(zstd -dcq) ;;
+		xzkern|xz) tool=(xz -dc) ;;
+		lzma) tool=(xz --format=lzma -dc) ;;
+		lz4) tool=(lz4 -dcq) ;;
+		lzo) tool=(lzop -dc) ;;
+		*) die 5 "the EFI zboot vmlinuz of $what uses compression '$comp', which is not known here" ;;
+		esac
+		command -v "${tool[0]}" >/dev/null ||
+			die 1 "${tool[0]} not found: needed to decompress the $comp payload of the EFI zboot vmlinuz in $what (install ${tool[0]})"
+		set +e
+		dd if="$f" iflag=skip_bytes,count_bytes skip="$off" count="$size" \
+			bs=1M status=none 2>"$logs/d1" | "${tool[@]}" >"$out" 2>"$logs/d2"
+		rc=("${PIPESTATUS[@]}")
+		set -e
+		if [ "${rc[*]}" != "0 0" ]; then
+			unpack_failed "the $comp payload of the EFI zboot vmlinuz in $what" "$dest" "$logs"/d[12]
+		fi
+		;;
+	*)
+		[ "$(hex_at 56 4 "$f")" = "$ARM64_MAGIC" ] ||
+			die 5 "the vmlinuz of $what is neither gzip-compressed, an EFI zboot image nor an arm64 Image"
+		IMG_FORMAT=raw
+		cp "$f" "$out" 2>"$logs/d1" || unpack_failed "the vmlinuz of $what" "$dest" "$logs/d1"
+		;;
+	esac
+	if [ "$(stat -c %s "$out")" -lt 64 ] || [ "$(hex_at 56 4 "$out")" != "$ARM64_MAGIC" ]; then
+		die 5 "the vmlinuz of $what ($IMG_FORMAT) does not hold an arm64 Image (no ARM\\x64 magic at offset 56)"
+	fi
+}
+
+# image_notes V SOURCE-VERSION: notes when the tree of V is not the same
+# version, or its config differs from the image's
+image_notes() {
+	local v=$1 sver=$2 t=$KRESV_TREES/$1 tv n
+	if [ -f "$t/VERSION" ]; then
+		tv=$(awk -v p="linux-source-$v" '$1 == p { print $2 }' "$t/VERSION")
+		[ "$tv" = "$sver" ] ||
+			say "tree $v is linux-source-$v ${tv:-(unknown)}, the image is $sver (tree/fetch.sh $v updates the tree)"
+	fi
+	if [ -f "$t/config" ] && [ -f "$KRESV_IMAGES/$v/config" ]; then
+		n=$(diff "$t/config" "$KRESV_IMAGES/$v/config" | grep -c '^[<>]' || true)
+		[ "$n" -eq 0 ] ||
+			say "image $v: its config differs from $t/config in $n lines"
+	fi
+	return 0
+}
+
+# keep_images V DEB...: remove cached image .debs of V other than DEBs
+keep_images() {
+	local v=$1 f d keep
+	shift
+	for f in "$KRESV_CACHE/linux-image-$v."*_*.deb \
+		"$KRESV_CACHE/linux-binary-$v."*_*.deb \
+		"$KRESV_CACHE/linux-base-$v."*_*.deb; do
+		[ -f "$f" ] || continue
+		keep=0
+		for d in "$@"; do
+			[ "$f" = "$d" ] && keep=1
+		done
+		[ "$keep" = 1 ] || rm -f -- "$f"
+	done
+	return 0
+}
+
+fetch_image() {
+	local v=$1 src_pkg=linux-source-$1 sver pkg dest tmp logs t0 what p
+	local isize tofs uptodate debs=() lines=''
+	dest=$KRESV_IMAGES/$v
+	sver=$(candidate "$src_pkg")
+	pick_image "$v" "$sver"
+	pkg=$IMG_PKG
+	image_parts "$v" "$pkg" "$sver"
+	for p in "${IMG_PARTS[@]}"; do
+		lines="$lines$(part_kind "$p") $p $sver"$'\n'
+	done
+	uptodate=0
+	if [ "$FORCE" = 0 ] && [ -f "$dest/VERSION" ] && [ -f "$dest/Image" ] &&
+		[ -f "$dest/config" ]; then
+		uptodate=1
+		for p in "${IMG_PARTS[@]}"; do
+			grep -qxF "$(part_kind "$p") $p $sver" "$dest/VERSION" || uptodate=0
+		done
+	fi
+	if [ "$uptodate" = 1 ]; then
+		for p in "${IMG_PARTS[@]}"; do
+			debs+=("$KRESV_CACHE/${p}_$(deb_ver "$sver")_arm64.deb")
+		done
+		keep_images "$v" "${debs[@]}"
+		say "image $v up to date ($(IFS=' '; echo "${IMG_PARTS[*]}") $sver)"
+		image_notes "$v" "$sver"
+		return 0
+	fi
+
+	for p in "${IMG_PARTS[@]}"; do
+		fetch_deb "$p:arm64" "$sver"
+		debs+=("$DEB")
+	done
+	what="$pkg $sver"
+
+	tmp=$KRESV_IMAGES/.$v.tmp.$$
+	rm -rf "$tmp"
+	add_temp "$tmp"
+	logs=$(mktemp -d "${TMPDIR:-/tmp}/kresv-fetch.XXXXXX")
+	add_temp "$logs"
+	mkdir -p "$tmp" 2>"$logs/0" || unpack_failed "$(basename "${debs[0]}")" "$dest" "$logs/0"
+
+	t0=$SECONDS
+	unpack_image "$v" "$tmp" "$logs" "${debs[@]}"
+	decompress_image "$IMG_VMLINUZ" "$tmp/Image" "$what" "$dest" "$logs"
+	mv "$IMG_CONFIG" "$tmp/config" 2>"$logs/c" || unpack_failed "$what" "$dest" "$logs/c"
+	grep -q '^CONFIG_ARM64=y' "$tmp/config" ||
+		die 5 "the config of $IMG_RELEASE in $what is not an arm64 kernel config"
+	rm -rf "$tmp/deb"
+	isize=$(le_uint 8 16 "$tmp/Image")
+	tofs=$(le_uint 8 8 "$tmp/Image")
+	printf '%skernelrelease %s\nimage_size %s\ntext_offset %s\n' \
+		"$lines" "$IMG_RELEASE" "$isize" "$tofs" >"$tmp/VERSION" 2>"$logs/v" ||
+		unpack_failed "$what" "$dest" "$logs/v"
+	say "unpacked the Image of $what ($IMG_FORMAT) in $((SECONDS - t0))s ($(($(stat -c %s "$tmp/Image") / 1048576)) MiB, image_size $isize)"
+
+	swap_in "$tmp" "$dest" "$KRESV_IMAGES/.$v.old.$$"
+	rm -rf "$logs"
+	drop_temp "$logs"
+	keep_images "$v" "${debs[@]}"
+	say "image $v ready: $dest ($IMG_RELEASE, $what)"
+	image_notes "$v" "$sver"
+}
+
 # ---- main -------------------------------------------------------------------
 
 usage() {
-	sed -n '4,5s/^# \{0,1\}//p' "$0"
+	sed -n '4,6s/^# \{0,1\}//p' "$0"
 }
 
 FORCE=0
 PRINT=0
+IMAGE=0
 VERSIONS=()
 for arg in "$@"; do
 	case $arg in
 	all) VERSIONS+=("${ALL_VERSIONS[@]}") ;;
 	-f|--force) FORCE=1 ;;
 	--print-sources) PRINT=1 ;;
+	--image) IMAGE=1 ;;
 	-h|--help) usage; exit 0 ;;
-	-*) die 2 "unknown option '$arg' (usage: tree/fetch.sh [--force] [$(IFS='|'; echo "${ALL_VERSIONS[*]}")|all]...)" ;;
+	-*) die 2 "unknown option '$arg' (usage: tree/fetch.sh [--force] [--image] [$(IFS='|'; echo "${ALL_VERSIONS[*]}")|all]...)" ;;
 	*)
 		known=0
 		for k in "${ALL_VERSIONS[@]}"; do
@@ -582,11 +910,15 @@ if [ "$PRINT" = 1 ]; then
 	exit 0
 fi
 
-for tool in apt-get apt-cache dpkg-deb tar xz; do
+TOOLS=(apt-get apt-cache dpkg-deb tar xz)
+[ "$IMAGE" = 0 ] || TOOLS+=(gzip od dd diff)
+for tool in "${TOOLS[@]}"; do
 	command -v "$tool" >/dev/null || die 1 "$tool not found"
 done
 
-mkdir -p "$KRESV_CACHE" "$KRESV_TREES" || die 1 "cannot create $KRESV_CACHE or $KRESV_TREES"
+OUT_DIR=$KRESV_TREES
+[ "$IMAGE" = 0 ] || OUT_DIR=$KRESV_IMAGES
+mkdir -p "$KRESV_CACHE" "$OUT_DIR" || die 1 "cannot create $KRESV_CACHE or $OUT_DIR"
 # one fetch at a time per cache (apt runs with locking off)
 if command -v flock >/dev/null; then
 	exec 9>"$KRESV_CACHE/.lock"
@@ -603,5 +935,9 @@ declare -A done_v=()
 for v in "${VERSIONS[@]}"; do
 	[ -n "${done_v[$v]:-}" ] && continue
 	done_v[$v]=1
-	fetch_version "$v"
+	if [ "$IMAGE" = 1 ]; then
+		fetch_image "$v"
+	else
+		fetch_version "$v"
+	fi
 done
