@@ -9,6 +9,7 @@
 #   make job             kresv's main job on the default tree (./kresv job)
 #   make check           the test suite (fetches and builds what it needs)
 #   make bench           the benchmarks (by hand; prints figures)
+#   make validate        real boots under qemu vs the replay, corpus/validate
 
 TREES ?= 6.1 6.12 7.3
 KRESV_TREES ?= $(CURDIR)/build/trees
@@ -21,7 +22,8 @@ EXTRACT := build/bin/kresv-extract
 
 DEB_PACKAGES := clang-14 llvm-14 lld-14 libclang-14-dev libclang-rt-14-dev \
 	libfuzzer-14-dev afl++ coccinelle libjson-c-dev liburcu-dev \
-	bubblewrap xz-utils ca-certificates make gcc python3 bc patch
+	bubblewrap xz-utils ca-certificates make gcc python3 bc patch \
+	qemu-system-arm device-tree-compiler
 
 # One sub-make per tree: build/t/<name>/ holds its units and binaries.
 ifdef KSRC
@@ -59,6 +61,7 @@ $(EXTRACT): extract/kresv-extract.c
 
 fetch:
 	tree/fetch.sh $(TREES)
+	tree/fetch.sh --image $(TREES)
 
 deps:
 	@if [ "$$(id -u)" = 0 ]; then \
@@ -74,10 +77,21 @@ check: fetch all afl
 job:
 	./kresv job || [ $$? -eq 1 ]
 
+# every corpus/validate scenario booted for real on every tree; prints the
+# agreement per tree (disagreements are results, not a failure of make)
+VALIDATE_TREES := $(filter 6.1 6.12 7.3,$(TREES))
+validate: fetch all
+	@for t in $(VALIDATE_TREES); do \
+		harness/validate/validate.sh --tree $$t --summary corpus/validate/*.scn \
+			>$(KRESV_BUILD)/validate-$$t.txt; \
+		[ $$? -le 2 ] || exit 1; \
+		tail -n 1 $(KRESV_BUILD)/validate-$$t.txt; \
+	done; echo "details: $(addprefix $(KRESV_BUILD)/validate-,$(addsuffix .txt,$(VALIDATE_TREES)))"
+
 bench: fetch all afl
 	bench/run
 
 clean:
 	rm -rf build/t build/bin
 
-.PHONY: all afl fetch deps check job bench clean
+.PHONY: all afl fetch deps check job bench validate clean
