@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # kresv-scenario --machine and --dts-fragment (harness/scenario/dts.c): a
 # scenario as a qemu-system-aarch64 -M virt machine. For every layout in
-# corpus/layouts/ and tests/scenario/good/, the values are worked out here
+# corpus/layouts/, corpus/validate/ and tests/scenario/good/, the values are worked out here
 # from the canonical form (--write), not taken from the tool: --machine
 # prints them, or refuses with exit 2 and one line exactly when qemu virt
 # cannot be that machine; the fragment, appended to qemu's own DTS (or to
@@ -332,7 +332,7 @@ check_scenario() {
 # --- every layout and good fixture --------------------------------------------
 
 cd "$KRESV_ROOT" || exit 2
-for f in corpus/layouts/*.scn tests/scenario/good/*.scn; do
+for f in corpus/layouts/*.scn corpus/validate/*.scn tests/scenario/good/*.scn; do
 	check_scenario "$f" "$f"
 done
 
