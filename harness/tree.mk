@@ -164,16 +164,36 @@ $(OUT)/boot/%.o: $(U)/%.c $(U)/protos.h $(INC)/.headers $(SHIM_HDRS)
 		-Werror=implicit-function-declaration -Werror=int-conversion \
 		-Werror=incompatible-pointer-types -c $< -o $@
 
+# kernel/dma/contiguous.c with the table of its early parameters: the
+# handlers are static, so the table is compiled in the unit's translation
+# unit; the names are the ones the tree registers (checked here).
+$(OUT)/boot/contig.o: harness/boot/early_params.c harness/boot/early_params.h $(U)/contig.c $(U)/protos.h $(INC)/.headers $(SHIM_HDRS)
+	@mkdir -p $(dir $@)
+	@grep -q 'early_param("cma", early_cma);' $(TREE)/kernel/dma/contiguous.c || \
+		{ echo "kresv: $(TREE)/kernel/dma/contiguous.c no longer registers cma= as early_cma()" >&2; exit 1; }
+	$(CLANG) -g -O1 $(SAN) $(filter-out -w,$(KCFLAGS)) -Wno-everything \
+		-Werror=implicit-function-declaration -Werror=int-conversion \
+		-Werror=incompatible-pointer-types -Iharness/boot \
+		-DKRESV_UNIT='"$(abspath $(U)/contig.c)"' \
+		-DKRESV_UNIT_FACTS='"$(abspath $(U)/contig.facts.h)"' \
+		-c harness/boot/early_params.c -o $@
+
 BOOT_OBJS := $(foreach u,$(BOOT_UNITS),$(OUT)/boot/$(u).o) \
 	$(foreach u,$(PARSE_LIB_UNITS),$(OUT)/asan/$(u).o)
 BOOT_HARNESS := harness/boot/replay.c harness/boot/stubs.c harness/boot/watch.c \
+	harness/boot/boot_model.c \
 	harness/boot/boot_oracles.c harness/scenario/scenario.c \
 	harness/parse/reference.c \
 	harness/shim/printk.c harness/report/findings.c \
 	harness/report/json_out.c
 BOOT_HDRS := $(wildcard harness/boot/*.h harness/scenario/*.h)
 
-$(OUT)/kresv-replay: $(BOOT_OBJS) $(MB_OBJS) $(BOOT_HARNESS) $(BOOT_HDRS) $(U)/facts.h
+# what the boot model takes from the tree's text (harness/boot/model_facts.sh)
+$(U)/model_facts.h: harness/boot/model_facts.sh $(MANIFEST)
+	@mkdir -p $(U)
+	harness/boot/model_facts.sh $(TREE) > $@.tmp && mv $@.tmp $@
+
+$(OUT)/kresv-replay: $(BOOT_OBJS) $(MB_OBJS) $(BOOT_HARNESS) $(BOOT_HDRS) $(U)/facts.h $(U)/model_facts.h
 	$(CLANG) -g -O1 $(SAN) $(HCFLAGS) -Iharness/boot -Iharness/scenario \
 		-o $@ $(BOOT_HARNESS) $(BOOT_OBJS) $(MB_OBJS) -ljson-c
 

@@ -22,7 +22,7 @@ PARSE_PROMISES ?=
 # The boot model: the tree's bootmem_init() (which reserves the crash
 # region when ZONE_DMA/DMA32 defer it), the DMA zone globals, and
 # defer_reserve_crashkernel() from the arm64 header that decides it.
-BOOT_UNITS := arch crashres dmadirect
+BOOT_UNITS := arch crashres dmadirect $(BOOT_COMMON_UNITS)
 # header slices, included by the units that use them
 HEADER_UNITS := memoryh
 arch_UNIT_INCLUDES := memoryh

@@ -26,7 +26,7 @@ PARSE_PROMISES ?= size_below_ram
 
 # The boot model: the tree's bootmem_init() and what it calls in the same
 # files, the generic reservation, the DMA zone globals.
-BOOT_UNITS := arch crashres dmadirect
+BOOT_UNITS := arch crashres dmadirect $(BOOT_COMMON_UNITS)
 arch_FILE := arch/arm64/mm/init.c
 # 7.3 and later: the zone limits are asked for by mm's free_area_init(),
 # after setup_arch(); the harness calls it there (optional root).

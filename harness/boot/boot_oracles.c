@@ -4,7 +4,9 @@
 
 #include <linux/types.h>
 #include <linux/ioport.h>
+#include <linux/boot_stubs.h>
 
+#include "boot_model.h"
 #include "boot_oracles.h"
 #include "facts.h"
 #include "memblock_view.h"
@@ -103,6 +105,10 @@ void boot_outcome_collect(const struct scenario *s, struct boot_outcome *o)
 		add(o, "kernel", s->kernel.base, s->kernel.base + s->kernel.size);
 	if (s->has_initrd)
 		add(o, "initrd", s->initrd.base, s->initrd.base + s->initrd.size);
+	/* what the boot model allocated (page tables, memmap, cma, ...) */
+	for (i = 0; i < (unsigned int)kresv_model.n; i++)
+		add(o, kresv_model.a[i].name, kresv_model.a[i].start,
+		    kresv_model.a[i].end);
 	named = o->nres;
 	add_unexplained(o, named);
 }

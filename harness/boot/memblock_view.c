@@ -87,3 +87,65 @@ void kresv_mb_reset(void)
 	memcpy(memblock.reserved.regions, initial_reserved,
 	       memblock.reserved.max * sizeof(*initial_reserved));
 }
+
+/*
+ * Allocation entry points of the tree's memblock.c for the boot model
+ * (harness/boot/boot_model.c), which sizes what code outside the model
+ * allocates and places it through the tree's allocator. Not counted by
+ * the reservation loop guard: only the crash reservation is.
+ */
+unsigned long long kresv_mb_pgtable_page(unsigned long long size)
+{
+	/* arch/arm64/mm/mmu.c early_pgtable_alloc() */
+	return memblock_phys_alloc_range(size, size, 0,
+					 MEMBLOCK_ALLOC_NOLEAKTRACE);
+}
+
+unsigned long long kresv_mb_alloc_raw(unsigned long long size,
+				      unsigned long long align,
+				      unsigned long long min_addr,
+				      unsigned long long max_addr)
+{
+	/* memblock_alloc*(): the same placement, without the zeroing */
+	void *p = memblock_alloc_try_nid_raw(size, align, min_addr,
+			max_addr ? max_addr : MEMBLOCK_ALLOC_ACCESSIBLE,
+			NUMA_NO_NODE);
+
+	return p ? (unsigned long long)__pa(p) : 0;
+}
+
+unsigned long long kresv_mb_alloc_range(unsigned long long size,
+					unsigned long long align,
+					unsigned long long start,
+					unsigned long long end)
+{
+	return memblock_alloc_range_nid(size, align, start, end,
+					NUMA_NO_NODE, true);
+}
+
+unsigned long long kresv_mb_phys_alloc(unsigned long long size,
+				       unsigned long long align)
+{
+	return memblock_phys_alloc(size, align);
+}
+
+bool kresv_mb_bottom_up(void)
+{
+	return memblock_bottom_up();
+}
+
+void kresv_mb_set_bottom_up(bool enable)
+{
+	memblock_set_bottom_up(enable);
+}
+
+bool kresv_mb_is_region_reserved(unsigned long long base,
+				 unsigned long long size)
+{
+	return memblock_is_region_reserved(base, size);
+}
+
+bool kresv_mb_flags_nomap(unsigned int flags)
+{
+	return flags & MEMBLOCK_NOMAP;
+}

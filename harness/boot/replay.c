@@ -5,9 +5,13 @@
  * tree's memblock, then the tree's bootmem_init() runs: it sets the DMA
  * limit and reserves the crash region with the tree's own functions.
  *
- * Not yet in the model: setup_arch() before bootmem_init()
- * (arm64_memblock_init(), paging_init()), the CMA area and the sparse
- * memmap (stubs record the calls; give their memory as `reserved` lines).
+ * Before it, the early parameters of the command line go to the tree's
+ * own handlers (cma=, through next_arg() as parse_early_param() does) and
+ * the boot model (boot_model.c) makes the allocations of setup_arch() that
+ * come before bootmem_init(): the page tables of paging_init() and the
+ * unflattened device tree; arch_numa_init() and sparse_init() allocate
+ * through it too. The CMA area is the tree's dma_contiguous_reserve() over
+ * a model of mm/cma.c.
  *
  * usage: kresv-replay [--label L] [--tree-name N] [--json] SCENARIO
  * The scenario's `expect N TEXT` lines (and `expect any TEXT`) must each be
@@ -30,7 +34,9 @@
 #include <linux/boot_stubs.h>
 #include <asm/arm64.h>
 
+#include "boot_model.h"
 #include "boot_oracles.h"
+#include "early_params.h"
 #include "facts.h"
 #include "findings.h"
 #include "json_out.h"
@@ -91,6 +97,38 @@ static void reset_kernel_state(void)
 
 static void boot(struct boot_outcome *out, struct findings *fs,
 		 const char *tree, const char *path);
+
+/* parameq(): dashes and underscores are the same in parameter names */
+static bool param_eq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if (*a != *b && !((*a == '-' || *a == '_') &&
+				  (*b == '-' || *b == '_')))
+			return false;
+	return *a == *b;
+}
+
+/*
+ * parse_early_param(): the command line cut into parameters by the tree's
+ * next_arg(), each early parameter handed to its handler in the units, and
+ * to the boot model for the ones modelled code reads.
+ */
+static void parse_early_params(void)
+{
+	static char tmp[sizeof(boot_command_line)];
+	char *args = tmp, *param, *val;
+	int i;
+
+	memcpy(tmp, boot_command_line, sizeof(tmp));
+	args = skip_spaces(args);
+	while (*args) {
+		args = next_arg(args, &param, &val);
+		kresv_model_param(param, val);
+		for (i = 0; kresv_contig_params[i].name; i++)
+			if (param_eq(param, kresv_contig_params[i].name))
+				kresv_contig_params[i].setup(val);
+	}
+}
 
 static double bench(int n, const char *tree, const char *path)
 {
@@ -244,6 +282,10 @@ static void boot(struct boot_outcome *out, struct findings *fs,
 	set_up_machine(&scn);
 	kresv_log_reset();
 	kresv_watch_reset();
+	kresv_model_reset(&scn);
+	kresv_contig_reset();
+	parse_early_params();
+	kresv_model_setup_arch();
 	bootmem_init();
 #ifdef KRESV_HAVE_arch_zone_limits_init
 	/* 7.3 on: start_kernel() -> mm_core_init_early() -> free_area_init() */

@@ -3,7 +3,9 @@
  * Callees of the boot units outside kresv's scope (declared in
  * harness/shim/include/linux/boot_stubs.h). Each records that it was called
  * and decides nothing the real function would decide. Firmware answers
- * (the DMA limit of the device tree) come from the scenario.
+ * (the DMA limit of the device tree) come from the scenario. What
+ * arch_numa_init() and sparse_init() allocate is sized and placed by the
+ * boot model (boot_model.c).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,6 +20,7 @@
 #include <linux/memblock.h>
 #include <linux/printk.h>
 
+#include "boot_model.h"
 #include "stubs.h"
 
 char boot_command_line[2048];
@@ -25,7 +28,7 @@ struct resource iomem_resource;
 struct boot_answers kresv_answers;
 struct stub_calls kresv_calls;
 
-static void record(const char *fmt, ...)
+void kresv_record(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -38,23 +41,23 @@ static void record(const char *fmt, ...)
 
 void early_memtest(phys_addr_t start, phys_addr_t end)
 {
-	record("early_memtest(0x%llx, 0x%llx)", (unsigned long long)start,
+	kresv_record("early_memtest(0x%llx, 0x%llx)", (unsigned long long)start,
 	       (unsigned long long)end);
 }
 
 void arch_numa_init(void)
 {
-	record("arch_numa_init()");
+	kresv_model_numa();
 }
 
 void kvm_hyp_reserve(void)
 {
-	record("kvm_hyp_reserve()");
+	kresv_record("kvm_hyp_reserve()");
 }
 
 void sparse_init(void)
 {
-	record("sparse_init()");
+	kresv_model_sparse();
 }
 
 /* the zones as the configuration orders them (include/linux/mmzone.h) */
@@ -84,7 +87,7 @@ void free_area_init(unsigned long *max_zone_pfn)
 		kresv_answers.max_zone_pfn[i] = max_zone_pfn[i];
 	kresv_answers.nr_zones = (int)(sizeof(kresv_zone_names) /
 				       sizeof(kresv_zone_names[0]));
-	record("free_area_init(max_zone_pfn = 0x%lx 0x%lx 0x%lx)",
+	kresv_record("free_area_init(max_zone_pfn = 0x%lx 0x%lx 0x%lx)",
 	       max_zone_pfn[0], max_zone_pfn[1], max_zone_pfn[2]);
 
 	pr_info("Zone ranges:\n");
@@ -102,19 +105,14 @@ void free_area_init(unsigned long *max_zone_pfn)
 	}
 }
 
-void dma_contiguous_reserve(phys_addr_t limit)
-{
-	record("dma_contiguous_reserve(0x%llx)", (unsigned long long)limit);
-}
-
 void dma_pernuma_cma_reserve(void)
 {
-	record("dma_pernuma_cma_reserve()");
+	kresv_record("dma_pernuma_cma_reserve()");
 }
 
 void arm64_hugetlb_cma_reserve(void)
 {
-	record("arm64_hugetlb_cma_reserve()");
+	kresv_record("arm64_hugetlb_cma_reserve()");
 }
 
 void kmemleak_ignore_phys(phys_addr_t phys)
@@ -125,7 +123,7 @@ void kmemleak_ignore_phys(phys_addr_t phys)
 int insert_resource(struct resource *parent, struct resource *new)
 {
 	(void)parent;
-	record("insert_resource(%s, 0x%llx-0x%llx)", new->name,
+	kresv_record("insert_resource(%s, 0x%llx-0x%llx)", new->name,
 	       (unsigned long long)new->start, (unsigned long long)new->end);
 	return 0;
 }
@@ -133,33 +131,9 @@ int insert_resource(struct resource *parent, struct resource *new)
 phys_addr_t of_dma_get_max_cpu_address(struct device_node *np)
 {
 	(void)np;
-	record("of_dma_get_max_cpu_address() = 0x%llx",
+	kresv_record("of_dma_get_max_cpu_address() = 0x%llx",
 	       (unsigned long long)kresv_answers.dt_dma_max);
 	return kresv_answers.dt_dma_max;
-}
-
-int cma_declare_contiguous(phys_addr_t base, phys_addr_t size,
-			   phys_addr_t limit, phys_addr_t alignment,
-			   unsigned int order_per_bit, bool fixed,
-			   const char *name, struct cma **res_cma)
-{
-	(void)base; (void)size; (void)limit; (void)alignment;
-	(void)order_per_bit; (void)fixed; (void)name; (void)res_cma;
-	fprintf(stderr, "kresv replay: %s CMA area: mm/cma.c is not in the boot model yet\n",
-		name);
-	exit(2);
-}
-
-phys_addr_t cma_get_base(const struct cma *cma)
-{
-	(void)cma;
-	return 0;
-}
-
-unsigned long cma_get_size(const struct cma *cma)
-{
-	(void)cma;
-	return 0;
 }
 
 phys_addr_t acpi_iort_dma_get_max_cpu_address(void)

@@ -4,8 +4,8 @@
 #define KRESV_BOOT_STUBS_H
 #include <linux/types.h>
 
-#define STUB_CALLS_MAX 32
-#define STUB_CALL_LEN 96
+#define STUB_CALLS_MAX 48
+#define STUB_CALL_LEN 128
 #define KRESV_NR_ZONES 3	/* the first zones of max_zone_pfn[] kept */
 
 struct boot_answers {
@@ -24,4 +24,6 @@ extern char boot_command_line[2048];
 extern struct boot_answers kresv_answers;
 extern struct stub_calls kresv_calls;
 extern const char *const kresv_zone_names[];
+
+void kresv_record(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #endif

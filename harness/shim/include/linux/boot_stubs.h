@@ -23,12 +23,6 @@ void kmemleak_ignore_phys(phys_addr_t phys);
 phys_addr_t of_dma_get_max_cpu_address(struct device_node *np);
 phys_addr_t acpi_iort_dma_get_max_cpu_address(void);
 
-/* mm/cma.c, not in the model: replay stops with a clear message */
-struct cma;
-int cma_declare_contiguous(phys_addr_t base, phys_addr_t size,
-			   phys_addr_t limit, phys_addr_t alignment,
-			   unsigned int order_per_bit, bool fixed,
-			   const char *name, struct cma **res_cma);
-phys_addr_t cma_get_base(const struct cma *cma);
-unsigned long cma_get_size(const struct cma *cma);
+/* mm/cma.c: modelled in harness/boot/boot_model.c */
+#include <linux/cma_shim.h>
 #endif

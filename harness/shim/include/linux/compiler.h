@@ -8,6 +8,7 @@
 #define __initconst
 #define __ro_after_init
 #define __ref
+#define __weak		__attribute__((weak))
 #define __meminit
 #define __refdata
 #define __always_unused	__attribute__((unused))

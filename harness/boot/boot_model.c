@@ -1,0 +1,518 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The boot model: what code outside the model allocates from memblock
+ * before the crash reservation, at the points of the tree's own order.
+ * Sizes come from the tree's formulas and configuration where kresv can
+ * evaluate them, else from sizes measured on Debian's kernel of the same
+ * version (docs/boot-model.md lists which is which); every allocation goes
+ * through the tree's own memblock allocator, so where it lands is the
+ * allocator's decision. Each one is a stub call line and a named
+ * reservation of the replay.
+ *
+ * mm/cma.c's cma_declare_contiguous_nid() is modelled here as well: the
+ * tree's kernel/dma/contiguous.c (real) calls it. Its log lines and its
+ * bottom-up rule are taken from the tree's mm/cma.c at build time
+ * (model_facts.h, harness/boot/model_facts.sh).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <generated/autoconf.h>
+#include <linux/kconfig.h>
+#include <linux/types.h>
+#include <asm/arm64.h>
+#include <linux/boot_stubs.h>
+#include <linux/memblock.h>
+#include <linux/printk.h>
+
+#include "boot_model.h"
+#include "memblock_view.h"
+#include "model_facts.h"
+#include "scenario.h"
+#include "stubs.h"
+
+#define SZ_1M_ULL	(1ULL << 20)
+#define SZ_2M_ULL	(2ULL << 20)
+#define SZ_4G_ULL	(4ULL << 30)
+#define KV(a, b)	((a) * 256 + (b))
+
+/* arch/arm64/include/asm/pgtable-hwdef.h: ARM64_HW_PGTABLE_LEVEL_SHIFT() */
+#define LEVEL_SHIFT(n)	((PAGE_SHIFT - 3) * (4 - (n)) + 3)
+#define PMD_SHIFT_	LEVEL_SHIFT(2)
+#define PUD_SHIFT_	LEVEL_SHIFT(1)
+#define PGD_SHIFT_	LEVEL_SHIFT(0)
+/* arch/arm64/include/asm/sparsemem.h */
+#define SECTION_SIZE_BITS_ (PAGE_SHIFT == 16 ? 29 : 27)
+/* include/linux/mm_types.h: sizeof(struct page) on these configurations */
+#define STRUCT_PAGE_SIZE 64ULL
+/* arm64's L1_CACHE_BYTES (SMP_CACHE_BYTES) */
+#define SMP_CACHE_BYTES_ 64ULL
+
+/*
+ * Sizes of structures and of the device tree that kresv cannot compute
+ * from the tree without compiling mm headers for arm64: measured with
+ * memblock=debug on Debian's kernel of the version under qemu virt.
+ */
+struct measured {
+	unsigned int kver;
+	long pgtable_adjust;		/* page-table pages beyond the formula */
+	unsigned long long dt_size;	/* unflatten_device_tree(), one bank */
+	unsigned long long dt_per_bank;	/* ... each further memory node */
+	bool numa_distance;		/* numa_alloc_distance() at boot */
+	unsigned long long pgdat_size;	/* NODE_DATA(): sizeof(pg_data_t) */
+	unsigned long long cpumask_size;	/* node_to_cpumask_map[] entry */
+	unsigned long long section_roots;	/* mem_section[] root array */
+	unsigned long long usage_per_section;	/* mem_section_usage_size() */
+	int vmemmap_pud_tables;		/* vmemmap tables above the PMD level */
+};
+
+static const struct measured measured[] = {
+	{ KV(6, 1), 1, 39868, 528, true, 11392, 0, 131072, 56, 1 },
+	{ KV(6, 12), -14, 42068, 552, false, 14144, 64, 131072, 56, 0 },
+	{ KV(7, 3), 0, 44268, 576, false, 14400, 64, 131072, 88, 1 },
+};
+
+static const struct measured *m;
+static const struct scenario *scn;
+static bool rodata_full;
+static bool kfence_early_init;
+static unsigned long long pgdat_phys;
+
+struct boot_model kresv_model;
+static unsigned int cma_area_count;
+
+static void note(const char *name, unsigned long long start,
+		 unsigned long long size)
+{
+	struct model_alloc *a;
+
+	if (!size)
+		return;
+	/* page by page allocations of one caller make one range */
+	if (kresv_model.n) {
+		a = &kresv_model.a[kresv_model.n - 1];
+		if (!strcmp(a->name, name) && (a->start == start + size ||
+					       a->end == start)) {
+			if (a->start == start + size)
+				a->start = start;
+			else
+				a->end = start + size;
+			return;
+		}
+	}
+	if (kresv_model.n == MODEL_ALLOCS_MAX)
+		return;
+	a = &kresv_model.a[kresv_model.n++];
+	snprintf(a->name, sizeof(a->name), "%s", name);
+	a->start = start;
+	a->end = start + size;
+}
+
+void kresv_model_reset(const struct scenario *s)
+{
+	size_t i;
+
+	m = &measured[0];
+	for (i = 0; i < sizeof(measured) / sizeof(measured[0]); i++)
+		if (measured[i].kver <= KRESV_KVERSION)
+			m = &measured[i];
+	scn = s;
+	kresv_model.n = 0;
+	rodata_full = KRESV_RODATA_FULL_DEFAULT;
+#ifdef CONFIG_KFENCE_SAMPLE_INTERVAL
+	kfence_early_init = CONFIG_KFENCE_SAMPLE_INTERVAL != 0;
+#else
+	kfence_early_init = false;
+#endif
+	pgdat_phys = 0;
+	cma_area_count = 0;
+}
+
+/* the early parameters the modelled code reads (arch/arm64/mm/) */
+void kresv_model_param(const char *param, const char *val)
+{
+	if (!strcmp(param, "kfence.sample_interval") && val) {
+		/* parse_kfence_early_init(): get_option() then !!val */
+		char *end;
+		long v = strtol(val, &end, 0);
+
+		if (end != val)
+			kfence_early_init = v != 0;
+	} else if (!strcmp(param, "rodata") && val) {
+		/* parse_rodata(): a boolean clears rodata_full, "full" sets it */
+		if (!strcmp(val, "full"))
+			rodata_full = true;
+		else if (strchr("01yYnN", val[0]) || !strcmp(val, "on") ||
+			 !strcmp(val, "off"))
+			rodata_full = false;
+	}
+}
+
+/* memblock_alloc*() of a modelled caller, recorded */
+static unsigned long long alloc(const char *who, unsigned long long size,
+				unsigned long long align,
+				unsigned long long min_addr,
+				unsigned long long max_addr)
+{
+	unsigned long long p = kresv_mb_alloc_raw(size, align, min_addr,
+						  max_addr);
+
+	note(who, p, p ? size : 0);
+	return p;
+}
+
+static bool memory_region(int i, unsigned long long *base,
+			  unsigned long long *end, bool *nomap)
+{
+	unsigned long long size;
+	unsigned int flags;
+
+	if (i >= kresv_mb_count(KRESV_MB_MEMORY))
+		return false;
+	kresv_mb_region(KRESV_MB_MEMORY, i, base, &size, &flags);
+	*end = *base + size;
+	*nomap = kresv_mb_flags_nomap(flags);
+	return true;
+}
+
+/*
+ * Distinct blocks of 2^shift bytes that the mapped memory touches, the
+ * memory's address first shifted down by pre (the memmap scales RAM by
+ * sizeof(struct page) / PAGE_SIZE) and offset from base.
+ */
+static unsigned long count_blocks(unsigned int shift, bool skip_nomap,
+				  unsigned long long base, unsigned int pre)
+{
+	unsigned long long b, e, first, last, prev = ~0ULL;
+	unsigned long n = 0;
+	bool nomap;
+	int i;
+
+	for (i = 0; memory_region(i, &b, &e, &nomap); i++) {
+		if (nomap && skip_nomap)
+			continue;
+		if (e <= base)
+			continue;
+		if (b < base)
+			b = base;
+		first = ((b - base) >> pre) >> shift;
+		last = (((e - 1) - base) >> pre) >> shift;
+		if (first == prev)
+			first++;
+		if (last >= first)
+			n += last - first + 1;
+		prev = last;
+	}
+	return n;
+}
+
+/* the start of the linear map: memstart_addr, 1 GiB aligned on arm64 4K */
+static unsigned long long memstart(void)
+{
+	return memblock_start_of_DRAM() & ~((1ULL << PUD_SHIFT_) - 1);
+}
+
+/*
+ * paging_init() -> map_mem(): one early_pgtable_alloc() page per table of
+ * the linear map. Page granular (rodata_full): a PTE table per 2 MiB, a PMD
+ * table per 1 GiB, a PUD table per 512 GiB of mapped memory; with block
+ * mappings only partly covered 2 MiB blocks need a PTE table. The kernel
+ * image's own mappings and the idmap are the measured adjustment.
+ */
+static unsigned long pgtable_pages(void)
+{
+	bool pages = rodata_full;
+	unsigned long n;
+
+#ifdef KRESV_BBML3_BLOCKS
+	if (scn->cpu & SCENARIO_CPU(BBML3))
+		pages = false;
+#endif
+	n = count_blocks(PUD_SHIFT_, true, 0, 0) +
+	    count_blocks(PGD_SHIFT_, true, 0, 0);
+	if (pages) {
+		n += count_blocks(PMD_SHIFT_, true, 0, 0);
+	} else {
+		unsigned long long b, e;
+		bool nomap;
+		int i;
+
+		for (i = 0; memory_region(i, &b, &e, &nomap); i++)
+			if (!nomap)
+				n += (b % (1ULL << PMD_SHIFT_) != 0) +
+				     (e % (1ULL << PMD_SHIFT_) != 0);
+	}
+	if ((long)n + m->pgtable_adjust > 0)
+		n += m->pgtable_adjust;
+	return n;
+}
+
+void kresv_model_setup_arch(void)
+{
+	unsigned long long p, lo = ~0ULL, hi = 0;
+	unsigned long n, i, got = 0;
+
+#if defined(KRESV_ARM64_KFENCE_POOL) && defined(CONFIG_KFENCE)
+	/* map_mem(): arm64_kfence_alloc_pool(), memblock_phys_alloc() */
+	if (kfence_early_init) {
+		unsigned long long size = KRESV_KFENCE_POOL_SIZE;
+
+		p = kresv_mb_phys_alloc(size, PAGE_SIZE);
+		note("kfence", p, p ? size : 0);
+		kresv_record("map_mem: kfence pool %llu KiB at 0x%llx (model)",
+			     size >> 10, p);
+	}
+#endif
+	n = pgtable_pages();
+	for (i = 0; i < n; i++) {
+		p = kresv_mb_pgtable_page(PAGE_SIZE);
+		if (!p)
+			break;
+		got++;
+		note("pgtables", p, PAGE_SIZE);
+		if (p < lo)
+			lo = p;
+		if (p + PAGE_SIZE > hi)
+			hi = p + PAGE_SIZE;
+	}
+	kresv_record("paging_init: early_pgtable_alloc %lu pages, 0x%llx-0x%llx (model%s)",
+		     got, got ? lo : 0, hi, rodata_full ? ", rodata=full" : "");
+
+	/* unflatten_device_tree(): early_init_dt_alloc_memory_arch() */
+	{
+		unsigned long long size = m->dt_size;
+
+		if (scn->nr_memory > 1)
+			size += m->dt_per_bank * (scn->nr_memory - 1);
+		p = alloc("devicetree", size, 8, 0, 0);
+		kresv_record("unflatten_device_tree: %llu bytes at 0x%llx (model)",
+			     size, p);
+	}
+}
+
+/* arch_numa_init() on a device tree without NUMA: dummy_numa_init() */
+void kresv_model_numa(void)
+{
+	unsigned long long p, d = 0;
+
+	if (m->numa_distance) {
+		/* numa_alloc_distance(): nr_node_ids^2 bytes, page aligned */
+		d = alloc("numa", (unsigned long long)MAX_NUMNODES * MAX_NUMNODES,
+			  PAGE_SIZE, 0, 0);
+	}
+	/* setup_node_data(): NODE_DATA(0), memblock_phys_alloc_try_nid() */
+	p = kresv_mb_alloc_range(m->pgdat_size, SMP_CACHE_BYTES_, 0,
+				 memblock_end_of_DRAM());
+	note("numa", p, p ? m->pgdat_size : 0);
+	pgdat_phys = p;
+	if (m->cpumask_size)
+		alloc("numa", m->cpumask_size, SMP_CACHE_BYTES_, 0, 0);
+	kresv_record("arch_numa_init: node 0, NODE_DATA %llu bytes at 0x%llx%s (model)",
+		     m->pgdat_size, p, d ? ", distance table" : "");
+}
+
+/* sparse_init() with SPARSEMEM_VMEMMAP, one node */
+void kresv_model_sparse(void)
+{
+	const unsigned int sbits = SECTION_SIZE_BITS_;
+	const unsigned long long section = 1ULL << sbits;
+	const unsigned long long per_root = PAGE_SIZE / 32; /* mem_section */
+	const unsigned long long map_size = /* section_map_size() */
+		((STRUCT_PAGE_SIZE << (sbits - PAGE_SHIFT)) + (1ULL << PMD_SHIFT_) - 1) &
+		~((1ULL << PMD_SHIFT_) - 1);
+	unsigned long sections, roots, tables, i;
+	unsigned long long p, goal, usage, memmap;
+
+	/* memblocks_present(): the sections memory touches, nomap included */
+	sections = count_blocks(sbits, false, 0, 0);
+	roots = 0;
+	{
+		unsigned long long b, e, prev = ~0ULL;
+		bool nomap;
+		int r;
+
+		for (r = 0; memory_region(r, &b, &e, &nomap); r++) {
+			unsigned long long f = (b >> sbits) / per_root;
+			unsigned long long l = ((e - 1) >> sbits) / per_root;
+
+			if (f == prev)
+				f++;
+			if (l >= f)
+				roots += l - f + 1;
+			prev = l;
+		}
+	}
+	/* sparse_index_init(): the root array, then a page per root */
+	alloc("sparse", m->section_roots, SMP_CACHE_BYTES_, 0, 0);
+	for (i = 0; i < roots; i++)
+		alloc("sparse", PAGE_SIZE, SMP_CACHE_BYTES_, 0, 0);
+
+	/* sparse_init_nid(): the usemaps, in the section of NODE_DATA first */
+	usage = m->usage_per_section * sections;
+	goal = pgdat_phys & ~(section - 1);
+	p = kresv_mb_alloc_raw(usage, SMP_CACHE_BYTES_, goal, goal + section);
+	if (!p)
+		p = kresv_mb_alloc_raw(usage, SMP_CACHE_BYTES_, goal, 0);
+	note("sparse", p, p ? usage : 0);
+
+	/* sparse_buffer_init() -> memmap_alloc(): all sections' memmap */
+	memmap = map_size * sections;
+	p = alloc("memmap", memmap, map_size, memstart(), 0);
+	if (!p)	/* vmemmap_populate() takes each section's block itself */
+		for (i = 0; i < sections; i++)
+			alloc("memmap", map_size, map_size, memstart(), 0);
+	kresv_record("sparse_init: %lu sections, memmap %llu MiB at 0x%llx (model)",
+		     sections, memmap >> 20, p);
+
+	/* vmemmap_populate(): a PMD table per 1 GiB of vmemmap */
+	tables = count_blocks(PUD_SHIFT_, false, memstart(),
+			      PAGE_SHIFT - 6) + m->vmemmap_pud_tables;
+	for (i = 0; i < tables; i++)
+		alloc("memmap", PAGE_SIZE, PAGE_SIZE, memstart(), 0);
+}
+
+/* --- mm/cma.c ------------------------------------------------------------ */
+
+struct cma {
+	unsigned long long base, size;
+	char name[64];
+};
+
+static struct cma cma_areas[CONFIG_CMA_AREAS];
+
+phys_addr_t cma_get_base(const struct cma *cma)
+{
+	return cma->base;
+}
+
+unsigned long cma_get_size(const struct cma *cma)
+{
+	return cma->size;
+}
+
+static void cma_failed(unsigned long long size, int nid)
+{
+#ifdef KRESV_CMA_FAIL_PRINTS_NODE
+	pr_err(KRESV_CMA_PR_FMT KRESV_CMA_FAILED_FMT, (long)(size / SZ_1M_ULL),
+	       nid);
+#else
+	(void)nid;
+	pr_err(KRESV_CMA_PR_FMT KRESV_CMA_FAILED_FMT, (long)(size / SZ_1M_ULL));
+#endif
+}
+
+/*
+ * The steps of the tree's cma_declare_contiguous_nid() for a boot-time
+ * area: alignment to CMA_MIN_ALIGNMENT_BYTES (a pageblock), the limit
+ * clamped to the end of memory, a fixed base reserved as it is, else the
+ * bottom-up try above 4 GiB (under the tree's own condition) and then a
+ * top-down allocation below the limit.
+ */
+int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size,
+			       phys_addr_t limit, phys_addr_t alignment,
+			       unsigned int order_per_bit, bool fixed,
+			       const char *name, struct cma **res_cma, int nid)
+{
+	unsigned long long memblock_end = memblock_end_of_DRAM();
+	unsigned int pb_order = PMD_SHIFT_ - PAGE_SHIFT; /* HUGETLB_PAGE_ORDER */
+	unsigned long long min_align, addr = 0;
+	struct cma *c;
+
+	kresv_record("cma_declare_contiguous_nid(%s, size 0x%llx, base 0x%llx, limit 0x%llx) (model)",
+		     name, (unsigned long long)size, (unsigned long long)base,
+		     (unsigned long long)limit);
+	if (pb_order > KRESV_PAGEBLOCK_MAX_ORDER)
+		pb_order = KRESV_PAGEBLOCK_MAX_ORDER;
+	min_align = (unsigned long long)PAGE_SIZE << pb_order;
+	if (cma_area_count == sizeof(cma_areas) / sizeof(cma_areas[0]))
+		return -ENOSPC;
+	if (!size)
+		return -EINVAL;
+	if (alignment && (alignment & (alignment - 1)))
+		return -EINVAL;
+	if (!IS_ENABLED(CONFIG_NUMA))
+		nid = NUMA_NO_NODE;
+	if (alignment < min_align)
+		alignment = min_align;
+	if (fixed && (base & (alignment - 1))) {
+		cma_failed(size, nid);
+		return -EINVAL;
+	}
+	base = (base + alignment - 1) & ~(alignment - 1);
+	size = (size + alignment - 1) & ~(alignment - 1);
+	limit &= ~(alignment - 1);
+	if (!base)
+		fixed = false;
+	if ((size >> PAGE_SHIFT) & ((1ULL << order_per_bit) - 1))
+		return -EINVAL;
+	if (limit == 0 || limit > memblock_end)
+		limit = memblock_end;
+	if (base + size > limit) {
+		cma_failed(size, nid);
+		return -EINVAL;
+	}
+	if (fixed) {
+		if (kresv_mb_is_region_reserved(base, size) ||
+		    memblock_reserve(base, size) < 0) {
+			cma_failed(size, nid);
+			return -EBUSY;
+		}
+		addr = base;
+	} else {
+		bool try_up = false;
+
+#if defined(KRESV_CMA_BOTTOM_UP_IF_END)
+		try_up = memblock_end >= SZ_4G_ULL + size;
+#elif defined(KRESV_CMA_BOTTOM_UP_IF_LIMIT)
+		try_up = limit >= SZ_4G_ULL + size;
+#endif
+		if (!kresv_mb_bottom_up() && try_up) {
+			kresv_mb_set_bottom_up(true);
+			addr = kresv_mb_alloc_range(size, alignment, SZ_4G_ULL,
+						    limit);
+			kresv_mb_set_bottom_up(false);
+		}
+		if (!addr)
+			addr = kresv_mb_alloc_range(size, alignment, base,
+						    limit);
+		if (!addr) {
+			cma_failed(size, nid);
+			return -ENOMEM;
+		}
+	}
+	c = &cma_areas[cma_area_count++];
+	c->base = addr;
+	c->size = size;
+	snprintf(c->name, sizeof(c->name), "%s", name);
+	*res_cma = c;
+	/* the default area is "cma"; others carry their name */
+	if (strcmp(name, "reserved")) {
+		char what[24];
+
+		snprintf(what, sizeof(what), "cma %s", name);
+		note(what, addr, size);
+	} else {
+		note("cma", addr, size);
+	}
+#ifdef KRESV_CMA_PRINTS_NODE
+	pr_info(KRESV_CMA_PR_FMT KRESV_CMA_RESERVED_FMT,
+		(long)(size / SZ_1M_ULL), addr, nid);
+#else
+	pr_info(KRESV_CMA_PR_FMT KRESV_CMA_RESERVED_FMT,
+		(long)(size / SZ_1M_ULL), addr);
+#endif
+	return 0;
+}
+
+int cma_declare_contiguous(phys_addr_t base, phys_addr_t size,
+			   phys_addr_t limit, phys_addr_t alignment,
+			   unsigned int order_per_bit, bool fixed,
+			   const char *name, struct cma **res_cma)
+{
+	return cma_declare_contiguous_nid(base, size, limit, alignment,
+					  order_per_bit, fixed, name, res_cma,
+					  NUMA_NO_NODE);
+}
