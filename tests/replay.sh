@@ -42,9 +42,24 @@ expect_error "replay: malformed scenario" 2 "overlap.scn:3:" \
 printf 'arch arm64\nmemory 0x40000000 1G\nconfig CONFIG_KFENCE=n\n' > "$SCRATCH/config.scn"
 expect_error "replay: config overrides refused with a reason" 2 "config lines" \
 	"$K" replay --tree 7.3 "$SCRATCH/config.scn"
+# crashkernel=,cma (7.3): the tree's reserve_crashkernel_cma() over the
+# CMA model, after the default CMA area
 printf 'arch arm64\nmemory 0x40000000 1G\ncmdline "crashkernel=256M,high crashkernel=64M,cma"\n' > "$SCRATCH/cma.scn"
-expect_error "replay: ,cma stops with a reason" 2 "mm/cma.c is not in the boot model" \
-	"$K" replay --tree 7.3 "$SCRATCH/cma.scn"
+out=$("$K" replay --tree 7.3 "$SCRATCH/cma.scn" 2>&1)
+if grep -q '^  crashkernel CMA reserved: 64 MB in 1 ranges$' <<<"$out" &&
+   grep -q '^  cma crashkernel  *0x0000000067c00000 - 0x000000006bc00000' <<<"$out"; then
+	ok "replay: crashkernel=,cma through the CMA model"
+else
+	notok "replay: crashkernel=,cma" "$out"
+fi
+# the cma= early parameter goes to the tree's early_cma()
+printf 'arch arm64\nmemory 0x40000000 1G\ncmdline "cma=32M crashkernel=256M"\n' > "$SCRATCH/cma32.scn"
+out=$("$K" replay --tree 6.1 "$SCRATCH/cma32.scn" 2>&1)
+if grep -q '^  cma: Reserved 32 MiB at 0x000000007cc00000$' <<<"$out"; then
+	ok "replay: cma= parsed by the tree's early_cma()"
+else
+	notok "replay: cma=" "$out"
+fi
 
 # --json has the documented fields
 out=$("$K" replay --tree 6.12 --json "$KRESV_ROOT/corpus/layouts/qemu-virt-8g-high-low.scn")
@@ -53,6 +68,9 @@ import json, sys
 o = json.load(sys.stdin)
 names = [r["name"] for r in o["reservations"]]
 assert "crashkernel" in names and "crashkernel low" in names, names
+assert "cma" in names and "memmap" in names and "pgtables" in names, names
+assert any("early_pgtable_alloc" in c for c in o["stub_calls"])
+assert any(l.startswith("cma: Reserved ") for l in o["log"])
 assert any(l.startswith("crashkernel reserved:") for l in o["log"])
 assert isinstance(o["findings"], list) and isinstance(o["zones"], list)
 assert o["dma_limit"] == 1 << 32' <<<"$out"; then
