@@ -71,9 +71,16 @@ int kresv_printk(const char *level, const char *fmt, ...)
 	return n;
 }
 
+void (*kresv_panic_hook)(const char *file, int line, const char *msg);
+
 void kresv_bug(const char *file, int line, const char *cond)
 {
-	fprintf(stderr, "%s:%d: kernel BUG: %s\n", file, line, cond);
+	char msg[KRESV_LOG_LINE_MAX];
+
+	snprintf(msg, sizeof(msg), "kernel BUG: %s", cond);
+	if (kresv_panic_hook)
+		kresv_panic_hook(file, line, msg);
+	fprintf(stderr, "%s:%d: %s\n", file, line, msg);
 	abort();
 }
 

@@ -1,9 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* BUG() in kernel code is a finding of kresv's: report it and stop. */
+/*
+ * BUG() in kernel code ends the kernel's run. A harness that reports it as
+ * a kernel outcome (the replay: KERNEL_PANIC) sets kresv_panic_hook, which
+ * must not return; without one kresv stops with abort(), which is what the
+ * fuzzers catch.
+ */
 #ifndef KRESV_SHIM_LINUX_BUG_H
 #define KRESV_SHIM_LINUX_BUG_H
 #include <linux/compiler.h>
 
+extern void (*kresv_panic_hook)(const char *file, int line, const char *msg);
 void kresv_bug(const char *file, int line, const char *cond) __noreturn;
 #define BUG()		kresv_bug(__FILE__, __LINE__, "BUG()")
 #define BUG_ON(c)	do { if (unlikely(c)) kresv_bug(__FILE__, __LINE__, #c); } while (0)
