@@ -101,7 +101,8 @@ static char *read_file(const char *path, size_t *len)
 
 static bool in_main_file(CXCursor c)
 {
-	return clang_Location_isFromMainFile(clang_getCursorLocation(c));
+	return clang_Location_isFromMainFile(clang_getCursorLocation(c)) ||
+	       clang_Location_isFromMainFile(clang_getRangeStart(clang_getCursorExtent(c)));
 }
 
 static void offsets(CXSourceRange r, unsigned *start, unsigned *end,
