@@ -90,15 +90,30 @@ void free_area_init(unsigned long *max_zone_pfn)
 	kresv_record("free_area_init(max_zone_pfn = 0x%lx 0x%lx 0x%lx)",
 	       max_zone_pfn[0], max_zone_pfn[1], max_zone_pfn[2]);
 
+	/* every zone but Movable, in mmzone.h's order, as the kernel prints */
 	pr_info("Zone ranges:\n");
-	for (i = 0; i < kresv_answers.nr_zones; i++) {
+	for (i = 0; i < MAX_NR_ZONES; i++) {
+		static const char *const name[MAX_NR_ZONES] = {
+#ifdef CONFIG_ZONE_DMA
+			[ZONE_DMA] = "DMA",
+#endif
+#ifdef CONFIG_ZONE_DMA32
+			[ZONE_DMA32] = "DMA32",
+#endif
+			[ZONE_NORMAL] = "Normal",
+#ifdef CONFIG_ZONE_DEVICE
+			[ZONE_DEVICE] = "Device",
+#endif
+		};
+
+		if (i == ZONE_MOVABLE)
+			continue;
 		end = max_zone_pfn[i] > start ? max_zone_pfn[i] : start;
 		if (start == end)
-			pr_info("  %-8s empty\n", kresv_zone_names[i]);
+			pr_info("  %-8s empty\n", name[i]);
 		else
 			/* the kernel's %#018Lx: "0x" and 16 digits, also for 0 */
-			pr_info("  %-8s [mem 0x%016llx-0x%016llx]\n",
-				kresv_zone_names[i],
+			pr_info("  %-8s [mem 0x%016llx-0x%016llx]\n", name[i],
 				(unsigned long long)start << PAGE_SHIFT,
 				((unsigned long long)end << PAGE_SHIFT) - 1);
 		start = end;

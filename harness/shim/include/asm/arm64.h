@@ -50,6 +50,9 @@ enum zone_type {
 #endif
 	ZONE_NORMAL,
 	ZONE_MOVABLE,
+#ifdef CONFIG_ZONE_DEVICE
+	ZONE_DEVICE,
+#endif
 	__MAX_NR_ZONES
 };
 #define MAX_NR_ZONES __MAX_NR_ZONES
