@@ -199,3 +199,6 @@ $(OUT)/kresv-replay: $(BOOT_OBJS) $(MB_OBJS) $(BOOT_HARNESS) $(BOOT_HDRS) $(U)/f
 
 .PHONY: all afl units
 .DELETE_ON_ERROR:
+
+# the linear map (kresv-linear-map)
+include harness/mmu/Makefile.inc

@@ -40,3 +40,16 @@ memoryh_ROOTS := defer_reserve_crashkernel
 BOOT_UNITS += kexeccore
 kexeccore_FILE := kernel/kexec_core.c
 kexeccore_ROOTS := crashk_res crashk_low_res
+
+# The linear map (harness/mmu/): the tree's map_mem() with everything of
+# arch/arm64/mm/mmu.c it calls, 6.1's crashkernel early parameter that
+# forces page granularity, can_set_direct_map() and rodata_full from
+# pageattr.c, the rodata= handler of init/main.c with its arm64 hook
+# (a slice of asm/setup.h), get_option() for kfence.sample_interval=.
+MMU_UNITS := mmu pageattr rodata mmuopt
+MMU_HEADER_UNITS := setuph kfenceh pgtableh lpgtableh pgalloch
+MMU_LINK_UNITS := kexeccore
+mmu_FILE := arch/arm64/mm/mmu.c
+mmu_ROOTS := map_mem pgattr_change_is_safe ?enable_crash_mem_map \
+	?parse_kfence_early_init ?kfence_early_init
+mmu_UNIT_INCLUDES := memoryh pgtableh lpgtableh pgalloch kfenceh

@@ -40,3 +40,16 @@ arch_INCLUDES := include/linux/crash_reserve.h
 WATCH := arm64_dma_phys_limit
 dmadirect_FILE := kernel/dma/direct.c
 dmadirect_ROOTS := ?zone_dma_bits ?zone_dma_limit
+
+# The linear map (harness/mmu/): the tree's map_mem() with everything of
+# arch/arm64/mm/mmu.c it calls (7.3: force_pte_mapping()),
+# can_set_direct_map() and rodata_full from pageattr.c, the rodata= handler
+# of init/main.c with its arm64 hook (a slice of asm/setup.h), get_option()
+# for kfence.sample_interval=.
+MMU_UNITS := mmu pageattr rodata mmuopt
+MMU_HEADER_UNITS := setuph kfenceh pgtableh lpgtableh pgalloch
+MMU_LINK_UNITS :=
+mmu_FILE := arch/arm64/mm/mmu.c
+mmu_ROOTS := map_mem pgattr_change_is_safe ?parse_kfence_early_init \
+	?kfence_early_init ?force_pte_mapping
+mmu_UNIT_INCLUDES := pgtableh lpgtableh pgalloch kfenceh

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The memblock calls of arch/arm64/mm/mmu.c that the boot bridge
+ * (harness/boot/memblock_view.c) does not have, compiled like it in the
+ * memblock environment (the tree's memblock.h), so that the tree's own
+ * for_each_mem_range(), memblock_clear_nomap() and memblock_phys_alloc()
+ * run. Declared for the units in harness/shim/include/asm/mmu_sim.h.
+ */
+#include <linux/memblock.h>
+#include <limits.h>
+#include <string.h>
+
+#include "mmu_memblock.h"
+
+const unsigned long long kresv_mmu_alloc_noleaktrace =
+	MEMBLOCK_ALLOC_NOLEAKTRACE;
+
+/*
+ * The idx-th range for_each_mem_range() yields, by running the tree's
+ * iterator from the start (map_mem() walks a few dozen ranges at most).
+ */
+int kresv_mmu_mem_range(unsigned long long idx, void *start, void *end)
+{
+	phys_addr_t s, e;
+	unsigned long long n = 0;
+	u64 i;
+
+	for_each_mem_range(i, &s, &e) {
+		if (n++ == idx) {
+			memcpy(start, &s, sizeof(s));
+			memcpy(end, &e, sizeof(e));
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int kresv_mmu_memblock_clear_nomap(unsigned long long base,
+				   unsigned long long size)
+{
+	return memblock_clear_nomap(base, size);
+}
+
+unsigned long long kresv_mmu_memblock_phys_alloc(unsigned long long size,
+						 unsigned long long align)
+{
+	return memblock_phys_alloc(size, align);
+}

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The tree's arch/arm64/mm/mmu.c slice (the "mmu" unit), included whole so
+ * that the harness can call its static functions: map_mem() as
+ * paging_init() calls it, and the handlers of the early parameters the
+ * file registers (crashkernel= in 6.1, kfence.sample_interval=), named as
+ * its early_param() lines name them (checked in Makefile.inc). Also what
+ * the simulated machine needs from the kernel's side: the decoding of a
+ * descriptor's output address and the tree's pgattr_change_is_safe().
+ */
+#include KRESV_UNIT
+#include "mmu_unit.h"
+
+/* the kernel image's swapper_pg_dir: one page, as head.S reserves it */
+pgd_t swapper_pg_dir[PAGE_SIZE / sizeof(pgd_t)]
+	__attribute__((aligned(PAGE_SIZE)));
+
+/* pgtable.h's set_pXd() on the root table (in_swapper_pgdir()) */
+void set_swapper_pgd(pgd_t *pgdp, pgd_t pgd)
+{
+	kresv_pgsim_write(KRESV_PT_ROOT, pgdp, &pgd, sizeof(pgd),
+			  "arch/arm64/mm/mmu.c", 0);
+}
+
+const struct kresv_early_param kresv_mmu_params[] = {
+#ifdef KRESV_HAVE_enable_crash_mem_map
+	{ "crashkernel", enable_crash_mem_map },
+#endif
+#ifdef KRESV_HAVE_parse_kfence_early_init
+	{ "kfence.sample_interval", parse_kfence_early_init },
+#endif
+	{ NULL, NULL },
+};
+
+static unsigned long long to_phys(unsigned long long desc)
+{
+	return __pte_to_phys(__pte(desc));
+}
+
+static bool attr_change_is_safe(unsigned long long old, unsigned long long new)
+{
+	return pgattr_change_is_safe(old, new);
+}
+
+static bool l5_enabled(void)
+{
+#if CONFIG_PGTABLE_LEVELS > 4
+	return pgtable_l5_enabled();
+#else
+	return false;
+#endif
+}
+
+void kresv_mmu_setup(unsigned long long swapper_pa)
+{
+	memset(swapper_pg_dir, 0, sizeof(swapper_pg_dir));
+	kresv_pgsim_register(swapper_pa, swapper_pg_dir);
+	kresv_pt_ops.to_phys = to_phys;
+	kresv_pt_ops.attr_change_is_safe = attr_change_is_safe;
+	kresv_pt_ops.valid = PTE_VALID;
+	kresv_pt_ops.type_mask = PMD_TYPE_MASK;
+	kresv_pt_ops.type_table = PMD_TYPE_TABLE;
+	kresv_pt_ops.type_sect = PMD_TYPE_SECT;
+	kresv_pt_ops.cont = PTE_CONT;
+	kresv_pt_ops.root_level = l5_enabled() ? -1 : 0;
+	kresv_pt_ops.page_shift = PAGE_SHIFT;
+}
+
+void kresv_mmu_geometry(struct kresv_mmu_geometry *g)
+{
+	g->page_shift = PAGE_SHIFT;
+	g->root_level = l5_enabled() ? -1 : 0;
+	g->root_entries = l5_enabled() ? PTRS_PER_PGD :
+			  (int)(PAGE_SIZE / sizeof(pgd_t));
+	g->cont_ptes = CONT_PTES;
+	g->cont_pmds = CONT_PMDS;
+	g->pmd_shift = PMD_SHIFT;
+	g->pud_shift = PUD_SHIFT;
+	g->page_offset = _PAGE_OFFSET(vabits_actual);
+	g->phys_to_virt_delta = __phys_to_virt(PHYS_OFFSET) - PHYS_OFFSET;
+	g->pxn = PTE_PXN;
+	g->uxn = PTE_UXN;
+	g->rdonly = PTE_RDONLY;
+	g->attrindx_mask = PTE_ATTRINDX_MASK;
+	g->attrindx_shift = 2;
+	g->root = swapper_pg_dir;
+	g->levels = l5_enabled() ? 5 : CONFIG_PGTABLE_LEVELS > 4 ? 4 :
+		    CONFIG_PGTABLE_LEVELS;
+}
+
+/* paging_init(): map_mem(pgd_set_fixmap(__pa_symbol(swapper_pg_dir))) */
+void kresv_mmu_map_mem(void)
+{
+#if KRESV_NARGS_map_mem == 1
+	map_mem(swapper_pg_dir);
+#else
+	map_mem();
+#endif
+}
+
+/* what decided the granularity, read after map_mem() */
+void kresv_mmu_decisions(struct kresv_mmu_decisions *d)
+{
+	d->can_set_direct_map = can_set_direct_map();
+	d->rodata_full = rodata_full;
+#ifdef KRESV_HAVE_force_pte_mapping
+	d->has_force_pte_mapping = true;
+	d->force_pte_mapping = force_pte_mapping();
+#endif
+#ifdef KRESV_HAVE_enable_crash_mem_map
+	d->has_crash_mem_map = true;
+	d->crash_mem_map = crash_mem_map;
+	d->defer_reserve_crashkernel = defer_reserve_crashkernel();
+#endif
+#ifdef CONFIG_KFENCE
+	d->kfence_early_init = kfence_early_init;
+	d->kfence_pool = __kfence_pool ? (unsigned long long)
+		((unsigned long)__kfence_pool -
+		 (__phys_to_virt(PHYS_OFFSET) - PHYS_OFFSET)) : 0;
+	d->kfence_pool_size = KFENCE_POOL_SIZE;
+#endif
+	d->debug_pagealloc = debug_pagealloc_enabled();
+}

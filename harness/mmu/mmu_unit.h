@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The linear-map units as the harness calls them (mmu_unit.c, rodata_unit.c). */
+#ifndef KRESV_MMU_UNIT_H
+#define KRESV_MMU_UNIT_H
+#include <stdbool.h>
+
+struct kresv_early_param {
+	const char *name;
+	int (*setup)(char *val);
+};
+
+extern const struct kresv_early_param kresv_mmu_params[];
+extern const struct kresv_early_param kresv_rodata_params[];
+
+struct kresv_mmu_geometry {
+	int page_shift, pmd_shift, pud_shift;
+	int root_level, root_entries, levels;
+	int cont_ptes, cont_pmds;
+	unsigned long long page_offset, phys_to_virt_delta;
+	unsigned long long pxn, uxn, rdonly, attrindx_mask;
+	int attrindx_shift;
+	void *root;
+};
+
+struct kresv_mmu_decisions {
+	bool can_set_direct_map, rodata_full;
+	bool has_force_pte_mapping, force_pte_mapping;
+	bool has_crash_mem_map, crash_mem_map, defer_reserve_crashkernel;
+	bool kfence_early_init, debug_pagealloc;
+	unsigned long long kfence_pool, kfence_pool_size;
+};
+
+void kresv_mmu_setup(unsigned long long swapper_pa);
+void kresv_mmu_geometry(struct kresv_mmu_geometry *g);
+void kresv_mmu_map_mem(void);
+void kresv_mmu_decisions(struct kresv_mmu_decisions *d);
+#endif

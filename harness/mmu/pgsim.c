@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The simulated machine under the tree's map_mem(): sparse physical memory
+ * for page tables, and the break-before-make check of every page-table
+ * write (harness/mmu/pgsim.h).
+ *
+ * Break-before-make (Arm ARM D8.14, and the rule the seeds argue about): a
+ * valid entry may not be replaced by another valid entry with a different
+ * output address, or turned from a block into a table or back, unless it
+ * was first made invalid and the TLB invalidated; which attribute changes
+ * a live entry may take is the tree's own pgattr_change_is_safe(), run by
+ * the kernel side (kresv_pt_ops.attr_change_is_safe).
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pgsim.h"
+
+struct kresv_pt_ops kresv_pt_ops;
+struct kresv_pgsim_stats kresv_pgsim_stats;
+bool kresv_cpu_lpa2, kresv_cpu_bbml3, kresv_debug_pagealloc;
+unsigned long long kresv_vabits_actual;
+long long kresv_memstart_addr;
+unsigned long long kresv_ksym[KRESV_KSYM_NR];
+bool arm64_use_ng_mappings;
+unsigned long prot_ns_shared;
+char *__kfence_pool;
+
+/* page frame -> host page: open addressing, grown at half load */
+struct slot {
+	unsigned long long pfn;	/* pfn + 1; 0 is empty */
+	void *page;
+	bool owned;
+};
+
+static struct slot *tab;
+static unsigned long cap, used;
+
+static unsigned long page_size(void)
+{
+	return 1UL << (kresv_pt_ops.page_shift ? kresv_pt_ops.page_shift : 12);
+}
+
+static unsigned long hash(unsigned long long pfn)
+{
+	return (unsigned long)((pfn * 0x9e3779b97f4a7c15ULL) >> 17);
+}
+
+static struct slot *lookup(unsigned long long pfn, bool insert)
+{
+	unsigned long i;
+
+	if (insert && 2 * (used + 1) > cap) {
+		struct slot *old = tab;
+		unsigned long ocap = cap, j;
+
+		cap = cap ? 2 * cap : 4096;
+		tab = calloc(cap, sizeof(*tab));
+		if (!tab) {
+			fprintf(stderr, "kresv: out of memory for the simulated page tables\n");
+			exit(2);
+		}
+		for (j = 0; j < ocap; j++)
+			if (old[j].pfn) {
+				i = hash(old[j].pfn - 1) & (cap - 1);
+				while (tab[i].pfn)
+					i = (i + 1) & (cap - 1);
+				tab[i] = old[j];
+			}
+		free(old);
+	}
+	if (!cap)
+		return NULL;
+	for (i = hash(pfn) & (cap - 1); tab[i].pfn; i = (i + 1) & (cap - 1))
+		if (tab[i].pfn == pfn + 1)
+			return &tab[i];
+	if (!insert)
+		return NULL;
+	tab[i].pfn = pfn + 1;
+	used++;
+	return &tab[i];
+}
+
+/* a host page per touched physical page; reverse map by a sorted scan */
+void *kresv_pgsim_map(unsigned long long pa)
+{
+	unsigned long ps = page_size();
+	struct slot *s = lookup(pa / ps, true);
+
+	if (!s->page) {
+		s->page = aligned_alloc(ps, ps);
+		if (!s->page) {
+			fprintf(stderr, "kresv: out of memory for the simulated page tables\n");
+			exit(2);
+		}
+		memset(s->page, 0, ps);
+		s->owned = true;
+	}
+	return (char *)s->page + pa % ps;
+}
+
+bool kresv_pgsim_present(unsigned long long pa)
+{
+	struct slot *s = lookup(pa / page_size(), false);
+
+	return s && s->page;
+}
+
+void kresv_pgsim_register(unsigned long long pa, void *host_page)
+{
+	struct slot *s = lookup(pa / page_size(), true);
+
+	if (s->page && s->owned)
+		free(s->page);
+	s->page = host_page;
+	s->owned = false;
+}
+
+unsigned long long kresv_pgsim_pa(const void *p)
+{
+	unsigned long ps = page_size();
+	uintptr_t page = (uintptr_t)p & ~(uintptr_t)(ps - 1);
+	unsigned long i;
+
+	for (i = 0; i < cap; i++)
+		if (tab[i].pfn && (uintptr_t)tab[i].page == page)
+			return (tab[i].pfn - 1) * ps + ((uintptr_t)p - page);
+	kresv_mmu_panic("kresv", 0, "__pa() of %p, which is no page-table page", p);
+}
+
+void kresv_pgsim_reset(void)
+{
+	unsigned long i;
+
+	for (i = 0; i < cap; i++)
+		if (tab[i].owned)
+			free(tab[i].page);
+	free(tab);
+	tab = NULL;
+	cap = used = 0;
+	memset(&kresv_pgsim_stats, 0, sizeof(kresv_pgsim_stats));
+}
+
+unsigned long kresv_pgsim_pages(void)
+{
+	return used;
+}
+
+/* entries made invalid since the last TLB invalidation */
+#define BROKEN_MAX 64
+static const void *broken[BROKEN_MAX];
+static int nbroken;
+
+static bool was_broken(const void *entry)
+{
+	int i;
+
+	for (i = 0; i < nbroken; i++)
+		if (broken[i] == entry)
+			return true;
+	return false;
+}
+
+static const char *kind(int level, unsigned long long d)
+{
+	const struct kresv_pt_ops *o = &kresv_pt_ops;
+
+	if (!(d & o->valid))
+		return "invalid";
+	if (level == 3)
+		return "page";
+	return (d & o->type_mask) == o->type_table ? "table" : "block";
+}
+
+static const char *level_name(int level)
+{
+	static const char *const n[] = { "pgd", "p4d", "pud", "pmd", "pte" };
+
+	if (level == KRESV_PT_ROOT)
+		return "root";
+	return level >= -1 && level <= 3 ? n[level + 1] : "?";
+}
+
+void kresv_pgsim_write(int level, void *entry, const void *val,
+		       unsigned int size, const char *file, int line)
+{
+	const struct kresv_pt_ops *o = &kresv_pt_ops;
+	unsigned long long old, new;
+	char where[160];
+
+	memcpy(&old, entry, sizeof(old));
+	memcpy(&new, val, sizeof(new));
+	(void)size;
+	kresv_pgsim_stats.writes++;
+	if (!(old & o->valid) && !nbroken) {	/* the common case: a new entry */
+		memcpy(entry, &new, sizeof(new));
+		return;
+	}
+	if (level == KRESV_PT_ROOT)
+		level = o->root_level;
+	snprintf(where, sizeof(where), "%s:%d", file, line);
+
+	if ((old & o->valid) && !(new & o->valid)) {
+		if (nbroken < BROKEN_MAX)
+			broken[nbroken++] = entry;
+	} else if ((old & o->valid) && (new & o->valid)) {
+		const char *ko = kind(level, old), *kn = kind(level, new);
+		unsigned long long pa_old = o->to_phys(old);
+		unsigned long long pa_new = o->to_phys(new);
+
+		if (strcmp(ko, kn)) {
+			kresv_pgsim_stats.bbm_violations++;
+			kresv_pgsim_report("PGTABLE_BBM_VIOLATION", where,
+				"live %s entry turned from %s into %s without break-before-make (0x%016llx -> 0x%016llx)",
+				level_name(level), ko, kn, old, new);
+		} else if (pa_old != pa_new) {
+			kresv_pgsim_stats.bbm_violations++;
+			kresv_pgsim_report("PGTABLE_BBM_VIOLATION", where,
+				"live %s %s entry's output address changed 0x%llx -> 0x%llx without break-before-make",
+				level_name(level), ko, pa_old, pa_new);
+		} else if (strcmp(ko, "table") && old != new &&
+			   !o->attr_change_is_safe(old, new)) {
+			kresv_pgsim_stats.bbm_violations++;
+			kresv_pgsim_report("PGTABLE_BBM_VIOLATION", where,
+				"live %s %s entry's attributes changed 0x%016llx -> 0x%016llx, which pgattr_change_is_safe() refuses",
+				level_name(level), ko, old, new);
+		}
+	} else if (!(old & o->valid) && (new & o->valid) && nbroken &&
+		   was_broken(entry) && o->to_phys(old) != o->to_phys(new)) {
+		kresv_pgsim_stats.bbm_violations++;
+		kresv_pgsim_report("PGTABLE_BBM_VIOLATION", where,
+			"%s entry made invalid and given a new output address 0x%llx without a TLB invalidation in between",
+			level_name(level), o->to_phys(new));
+	}
+	memcpy(entry, &new, sizeof(new));
+}
+
+void kresv_pgsim_fixmap_clear(int idx)
+{
+	(void)idx;
+	kresv_pgsim_stats.fixmap_clears++;
+}
+
+void kresv_pgsim_barrier(const char *what)
+{
+	(void)what;
+	kresv_pgsim_stats.barriers++;
+}
+
+void kresv_pgsim_tlbi(unsigned long long start, unsigned long long end)
+{
+	(void)start;
+	(void)end;
+	kresv_pgsim_stats.tlbi++;
+	nbroken = 0;
+}
+
+void kresv_bug(const char *file, int line, const char *cond)
+	__attribute__((noreturn));
+
+void kresv_mmu_panic(const char *file, int line, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	msg[strcspn(msg, "\n")] = '\0';
+	kresv_bug(file, line, msg);
+}

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The simulated machine under the tree's map_mem(): a sparse physical
+ * memory (host pages allocated on first touch, keyed by page frame) that
+ * holds the page tables, and the one function every page-table write goes
+ * through, which checks break-before-make. Plain C types only: this header
+ * is seen by the kernel units (through harness/shim/include/asm/mmu_sim.h)
+ * and by the harness.
+ */
+#ifndef KRESV_MMU_PGSIM_H
+#define KRESV_MMU_PGSIM_H
+#include <stdbool.h>
+
+/* the root table, written through set_swapper_pgd() */
+#define KRESV_PT_ROOT	9
+
+/* what the kernel side tells the machine (harness/mmu/mmu_unit.c) */
+struct kresv_pt_ops {
+	unsigned long long (*to_phys)(unsigned long long desc);
+	bool (*attr_change_is_safe)(unsigned long long old,
+				    unsigned long long new_);
+	unsigned long long valid, type_mask, type_table, type_sect, cont;
+	int root_level;		/* -1 with five levels, else 0 */
+	int page_shift;
+};
+extern struct kresv_pt_ops kresv_pt_ops;
+
+/* the CPU and the boot state the tree's code asks for */
+extern bool kresv_cpu_lpa2, kresv_cpu_bbml3, kresv_debug_pagealloc;
+extern unsigned long long kresv_vabits_actual;
+extern long long kresv_memstart_addr;
+/* the kernel image's symbols' physical addresses: _text, _stext,
+ * __init_begin, __init_end, __bss_stop, _end (mmu_sim.h) */
+#define KRESV_KSYM_NR 6
+extern unsigned long long kresv_ksym[KRESV_KSYM_NR];
+
+void *kresv_pgsim_map(unsigned long long pa);
+bool kresv_pgsim_present(unsigned long long pa);
+void kresv_pgsim_register(unsigned long long pa, void *host_page);
+unsigned long long kresv_pgsim_pa(const void *p);
+void kresv_pgsim_reset(void);
+unsigned long kresv_pgsim_pages(void);
+
+void kresv_pgsim_write(int level, void *entry, const void *val,
+		       unsigned int size, const char *file, int line);
+void kresv_pgsim_fixmap_clear(int idx);
+void kresv_pgsim_barrier(const char *what);
+void kresv_pgsim_tlbi(unsigned long long start, unsigned long long end);
+void kresv_mmu_panic(const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4), noreturn));
+
+/* what the machine saw */
+struct kresv_pgsim_stats {
+	unsigned long long writes, barriers, tlbi, fixmap_clears;
+	unsigned long long bbm_violations;
+};
+extern struct kresv_pgsim_stats kresv_pgsim_stats;
+
+/* a break-before-make finding, handed to the harness (walk.c keeps them) */
+void kresv_pgsim_report(const char *id, const char *where,
+			const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+#endif

@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Walking the simulated page tables after the tree's map_mem(), and the
+ * linear-map oracles (docs/oracles.md):
+ *
+ *   LINEAR_MAP_HOLE      RAM (memblock memory without no-map) not mapped
+ *   LINEAR_MAP_WRONG_PA  RAM mapped at a VA whose output address is not
+ *                        the linear map's translation of it
+ *   NOMAP_MAPPED         no-map memory mapped
+ *   BLOCK_MISALIGNED     a block whose VA or PA is not aligned to its size,
+ *                        or that covers memory outside RAM
+ *   CONT_GROUP_BROKEN    a contiguous-bit group that is partial,
+ *                        misaligned, not physically contiguous or mixes
+ *                        attributes
+ *
+ * The walk knows the descriptor format only through the tree
+ * (kresv_pt_ops: valid bit, type bits, PTE_CONT, the output address as the
+ * tree's __pte_to_phys() decodes it).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "memblock_view.h"
+#include "pgsim.h"
+#include "walk.h"
+
+#ifndef KRESV_LOC_map_mem
+#define KRESV_LOC_map_mem "arch/arm64/mm/mmu.c"
+#endif
+#ifndef KRESV_LOC_alloc_init_cont_pte
+#define KRESV_LOC_alloc_init_cont_pte KRESV_LOC_map_mem
+#endif
+#ifndef KRESV_LOC_alloc_init_cont_pmd
+#define KRESV_LOC_alloc_init_cont_pmd KRESV_LOC_map_mem
+#endif
+#ifndef KRESV_LOC_init_pmd
+#define KRESV_LOC_init_pmd KRESV_LOC_map_mem
+#endif
+#ifndef KRESV_LOC_alloc_init_pud
+#define KRESV_LOC_alloc_init_pud KRESV_LOC_map_mem
+#endif
+
+const char *const lm_gran_name[LM_NR] = {
+	[LM_1G] = "pud-block", [LM_2M_CONT] = "cont-pmd",
+	[LM_2M] = "pmd-block", [LM_4K_CONT] = "cont-pte", [LM_4K] = "pte",
+};
+
+struct findings kresv_mmu_findings;
+
+/* one finding per ID and kernel location: the first one's message */
+static void __attribute__((format(printf, 3, 4)))
+lm_finding(const char *id, const char *where, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	int i;
+
+	for (i = 0; i < kresv_mmu_findings.n; i++)
+		if (!strcmp(kresv_mmu_findings.f[i].id, id) &&
+		    !strcmp(kresv_mmu_findings.f[i].where, where))
+			return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	findings_add(&kresv_mmu_findings, id, where, id, "%s", msg);
+}
+
+void kresv_pgsim_report(const char *id, const char *where,
+			const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	lm_finding(id, where, "%s", msg);
+}
+
+static const struct kresv_mmu_geometry *geo;
+static struct linear_map *out;
+
+static int level_shift(int level)
+{
+	return (geo->page_shift - 3) * (3 - level) + geo->page_shift;
+}
+
+static bool is_valid(unsigned long long d)
+{
+	return d & kresv_pt_ops.valid;
+}
+
+static bool is_table(int level, unsigned long long d)
+{
+	return level < 3 &&
+	       (d & kresv_pt_ops.type_mask) == kresv_pt_ops.type_table;
+}
+
+static void add_range(unsigned long long va, unsigned long long pa,
+		      unsigned long long size, enum lm_gran gran)
+{
+	struct lm_range *r = out->nranges ? &out->range[out->nranges - 1] :
+			     NULL;
+
+	out->mapped_bytes += size;
+	if (r && r->gran == gran && r->end == pa &&
+	    r->va + (r->end - r->pa) == va) {
+		r->end = pa + size;
+		return;
+	}
+	if (out->nranges == LM_RANGES_MAX) {
+		out->ranges_truncated = true;
+		return;
+	}
+	r = &out->range[out->nranges++];
+	r->va = va;
+	r->pa = pa;
+	r->end = pa + size;
+	r->gran = gran;
+}
+
+/* is [pa, pa + size) RAM the linear map is asked to map (not no-map)? */
+static bool in_ram(unsigned long long pa, unsigned long long size)
+{
+	unsigned long long b, s, end = pa + size;
+	unsigned int flags;
+	int i, n = kresv_mb_count(KRESV_MB_MEMORY);
+
+	for (i = 0; i < n && pa < end; i++) {
+		kresv_mb_region(KRESV_MB_MEMORY, i, &b, &s, &flags);
+		if (b + s <= pa)
+			continue;
+		if (b > pa || kresv_mb_flags_nomap(flags))
+			return false;
+		pa = b + s;
+	}
+	return pa >= end;
+}
+
+/*
+ * A contiguous group: CONT entries aligned in the table, all valid, all
+ * with the bit, physically contiguous from an output address aligned to
+ * the group's size, with the same attributes.
+ */
+static void check_cont(int level, const unsigned long long *t, int first,
+		       int n, unsigned long long va)
+{
+	unsigned long long size = 1ULL << level_shift(level);
+	unsigned long long pa0 = kresv_pt_ops.to_phys(t[first]);
+	unsigned long long attr0 = t[first] ^ pa0;
+	const char *where = level == 3 ? KRESV_LOC_alloc_init_cont_pte :
+				KRESV_LOC_alloc_init_cont_pmd;
+	int i;
+
+	for (i = first; i < first + n; i++) {
+		unsigned long long d = t[i], pa = kresv_pt_ops.to_phys(d);
+
+		if (!is_valid(d) || !(d & kresv_pt_ops.cont) ||
+		    is_table(level, d)) {
+			lm_finding("CONT_GROUP_BROKEN", where,
+				   "contiguous %s group at VA 0x%llx is partial: entry %d of %d is %s",
+				   level == 3 ? "PTE" : "PMD", va, i - first, n,
+				   !is_valid(d) ? "invalid" : is_table(level, d) ?
+				   "a table" : "without the contiguous bit");
+			return;
+		}
+		if (pa != pa0 + (unsigned long long)(i - first) * size) {
+			lm_finding("CONT_GROUP_BROKEN", where,
+				   "contiguous %s group at VA 0x%llx is not physically contiguous (entry %d maps 0x%llx)",
+				   level == 3 ? "PTE" : "PMD", va, i - first, pa);
+			return;
+		}
+		if ((d ^ pa) != attr0) {
+			lm_finding("CONT_GROUP_BROKEN", where,
+				   "contiguous %s group at VA 0x%llx mixes attributes (0x%llx and 0x%llx)",
+				   level == 3 ? "PTE" : "PMD", va, attr0, d ^ pa);
+			return;
+		}
+	}
+	if (pa0 & (size * n - 1))
+		lm_finding("CONT_GROUP_BROKEN", where,
+			   "contiguous %s group at VA 0x%llx starts at PA 0x%llx, not aligned to its %llu KiB",
+			   level == 3 ? "PTE" : "PMD", va, pa0, size * n >> 10);
+}
+
+static void walk_table(int level, unsigned long long table_pa,
+		       unsigned long long va_base, int entries)
+{
+	const unsigned long long *t = kresv_pgsim_map(table_pa);
+	int shift = level_shift(level), i;
+	unsigned long long size = 1ULL << shift;
+	int cont_n = level == 3 ? geo->cont_ptes :
+		     level == 2 ? geo->cont_pmds : 0;
+
+	for (i = 0; i < entries; i++) {
+		unsigned long long d = t[i], va = va_base + i * size, pa;
+
+		if (!is_valid(d))
+			continue;
+		pa = kresv_pt_ops.to_phys(d);
+		if (is_table(level, d)) {
+			out->table_pages[level + 1]++;
+			walk_table(level + 1, pa, va,
+				   1 << (geo->page_shift - 3));
+			continue;
+		}
+		if (cont_n && (d & kresv_pt_ops.cont) && !(i % cont_n)) {
+			check_cont(level, t, i, i + cont_n <= entries ?
+				   cont_n : entries - i, va);
+			if (level == 3)
+				out->cont_pte++;
+			else
+				out->cont_pmd++;
+		} else if (cont_n && (d & kresv_pt_ops.cont) &&
+			   !(t[i - i % cont_n] & kresv_pt_ops.cont)) {
+			check_cont(level, t, i - i % cont_n, cont_n,
+				   va - (i % cont_n) * size);
+		}
+		if (level == 3) {
+			out->ptes++;
+			add_range(va, pa, size, d & kresv_pt_ops.cont ?
+				  LM_4K_CONT : LM_4K);
+			continue;
+		}
+		if (level == 2)
+			out->pmd_blocks++;
+		else if (level == 1)
+			out->pud_blocks++;
+		add_range(va, pa, size, level == 1 ? LM_1G :
+			  d & kresv_pt_ops.cont ? LM_2M_CONT : LM_2M);
+		if ((va | pa) & (size - 1))
+			lm_finding("BLOCK_MISALIGNED", level == 1 ?
+				   KRESV_LOC_alloc_init_pud : KRESV_LOC_init_pmd,
+				   "%s block at VA 0x%llx maps PA 0x%llx, not aligned to its size 0x%llx",
+				   level == 1 ? "PUD" : "PMD", va, pa, size);
+		else if (!in_ram(pa, size))
+			lm_finding("BLOCK_MISALIGNED", level == 1 ?
+				   KRESV_LOC_alloc_init_pud : KRESV_LOC_init_pmd,
+				   "%s block at VA 0x%llx covers PA 0x%llx-0x%llx, not all of it RAM to be mapped",
+				   level == 1 ? "PUD" : "PMD", va, pa,
+				   pa + size - 1);
+	}
+}
+
+void lm_walk(const struct kresv_mmu_geometry *g, struct linear_map *lm)
+{
+	unsigned long long root_pa = kresv_pgsim_pa(g->root), va_base;
+
+	memset(lm, 0, sizeof(*lm));
+	geo = g;
+	out = lm;
+	/* the kernel half: every bit above the VA size set */
+	va_base = g->root_level < 0 ? ~0ULL << (level_shift(-1) + 4) :
+		  ~0ULL << (level_shift(0) + 9);
+	walk_table(g->root_level, root_pa, va_base, g->root_entries);
+}
+
+unsigned long long lm_table_pages(const struct linear_map *lm)
+{
+	return lm->table_pages[0] + lm->table_pages[1] + lm->table_pages[2] +
+	       lm->table_pages[3];
+}
+
+bool lm_all_pages(const struct linear_map *lm, unsigned long long skip_start,
+		  unsigned long long skip_end)
+{
+	int i;
+
+	for (i = 0; i < lm->nranges; i++) {
+		const struct lm_range *r = &lm->range[i];
+
+		if (r->gran != LM_4K &&
+		    !(r->pa >= skip_start && r->end <= skip_end))
+			return false;
+	}
+	return lm->ptes && !lm->ranges_truncated;
+}
+
+/* the ranges (sorted by VA) that map VA [va, va_end): check PA and gaps */
+static void check_mapped(const struct linear_map *lm, unsigned long long pa,
+			 unsigned long long end)
+{
+	unsigned long long delta = geo->phys_to_virt_delta;
+	unsigned long long va = pa + delta, va_end = end + delta;
+	int i;
+
+	for (i = 0; i < lm->nranges && va < va_end; i++) {
+		const struct lm_range *r = &lm->range[i];
+		unsigned long long rva_end = r->va + (r->end - r->pa);
+
+		if (rva_end <= va)
+			continue;
+		if (r->va > va) {
+			lm_finding("LINEAR_MAP_HOLE", KRESV_LOC_map_mem,
+				   "RAM 0x%llx-0x%llx is not in the linear map",
+				   va - delta, (r->va < va_end ? r->va : va_end) -
+				   delta - 1);
+			va = r->va;
+			if (va >= va_end)
+				break;
+		}
+		if (r->pa - r->va != -delta)
+			lm_finding("LINEAR_MAP_WRONG_PA", KRESV_LOC_map_mem,
+				   "linear map VA 0x%llx translates to PA 0x%llx, not 0x%llx",
+				   va, r->pa + (va - r->va), va - delta);
+		va = rva_end;
+	}
+	if (va < va_end && !lm->ranges_truncated)
+		lm_finding("LINEAR_MAP_HOLE", KRESV_LOC_map_mem,
+			   "RAM 0x%llx-0x%llx is not in the linear map",
+			   va - delta, va_end - delta - 1);
+}
+
+static void check_unmapped(const struct linear_map *lm, unsigned long long pa,
+			   unsigned long long end, const char *what)
+{
+	int i;
+
+	for (i = 0; i < lm->nranges; i++) {
+		const struct lm_range *r = &lm->range[i];
+
+		if (r->pa < end && pa < r->end) {
+			lm_finding("NOMAP_MAPPED", KRESV_LOC_map_mem,
+				   "%s 0x%llx-0x%llx is mapped (linear map PA 0x%llx-0x%llx, %s)",
+				   what, pa, end - 1, r->pa > pa ? r->pa : pa,
+				   (r->end < end ? r->end : end) - 1,
+				   lm_gran_name[r->gran]);
+			return;
+		}
+	}
+}
+
+void lm_oracles(const struct kresv_mmu_geometry *g,
+		const struct linear_map *lm)
+{
+	unsigned long long b, s, ps = 1ULL << g->page_shift;
+	unsigned int flags;
+	int i, n = kresv_mb_count(KRESV_MB_MEMORY);
+
+	geo = g;
+	for (i = 0; i < n; i++) {
+		kresv_mb_region(KRESV_MB_MEMORY, i, &b, &s, &flags);
+		if (kresv_mb_flags_nomap(flags)) {
+			check_unmapped(lm, b, b + s, "no-map memory");
+			continue;
+		}
+		/* whole pages only: a page shared with no-map is not RAM */
+		if (((b + ps - 1) & ~(ps - 1)) < ((b + s) & ~(ps - 1)))
+			check_mapped(lm, (b + ps - 1) & ~(ps - 1),
+				     (b + s) & ~(ps - 1));
+	}
+}

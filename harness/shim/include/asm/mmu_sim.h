@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Prelude of the linear-map units (harness/mmu/): arm64 page tables over
+ * the simulated machine of harness/mmu/pgsim.c.
+ *
+ * The types, descriptor bits and protections are the tree's own headers
+ * (asm/pgtable-types.h, pgtable-hwdef.h, pgtable-prot.h, seen as they are
+ * through build/t/V/mmu/include), the accessors the tree's own asm/pgtable.h
+ * and linux/pgtable.h text (header slices "pgtableh" and "lpgtableh",
+ * included by the units). What is here is the environment under them:
+ *
+ *  - the fixmap: a table's physical address is its page in the simulated
+ *    memory (allocated on first touch);
+ *  - WRITE_ONCE() on a page-table entry (every set_pte/pmd/pud/p4d/pgd of
+ *    the tree's pgtable.h ends in one) goes to kresv_pgsim_write(), which
+ *    checks break-before-make; dsb/isb and TLB maintenance are recorded;
+ *  - the CPU's answers (LPA2 in TCR_EL1.DS, BBML3), the kernel image's
+ *    symbols, memblock, locks and panic().
+ */
+#ifndef KRESV_SHIM_ASM_MMU_SIM_H
+#define KRESV_SHIM_ASM_MMU_SIM_H
+#include <string.h>
+#include <linux/types.h>
+#include <asm/memory.h>		/* harness/shim/mmu/asm/memory.h */
+#include <asm/cpufeature.h>
+#include <asm/rsi.h>
+#include "pgsim.h"
+#include "mmu_memblock.h"
+
+/* lpa2_is_enabled() of pgtable-prot.h reads TCR_EL1.DS (bit 59) */
+#ifndef TCR_EL1_DS
+#define TCR_EL1_DS		(UL(1) << 59)
+#endif
+#define read_tcr()		(kresv_cpu_lpa2 && VA_BITS > 48 ? TCR_EL1_DS : 0)
+
+#include <asm/pgtable-types.h>
+#include <asm/pgtable-hwdef.h>
+#include <asm/pgtable-prot.h>
+
+extern bool arm64_use_ng_mappings;
+extern unsigned long prot_ns_shared;
+
+/* asm/pgtable.h's boot-time view of the CPU: alternatives not applied yet */
+#define ARM64_ALWAYS_BOOT	0
+#define ARM64_HAS_VA52		1
+static inline bool alternative_has_cap_likely(int cap) { (void)cap; return false; }
+static inline bool alternative_has_cap_unlikely(int cap) { (void)cap; return false; }
+#define is_lazy_mmu_mode_active()	false
+#define test_thread_flag(f)		0
+#define set_thread_flag(f)		do { } while (0)
+#define TIF_LAZY_MMU_PENDING		0
+
+/* the fixmap slots map a table's physical page: the simulated memory */
+enum { FIX_PGD, FIX_P4D, FIX_PUD, FIX_PMD, FIX_PTE };
+#define set_fixmap_offset(idx, phys)	kresv_pgsim_map((phys_addr_t)(phys))
+#define clear_fixmap(idx)		kresv_pgsim_fixmap_clear(idx)
+#define pgd_set_fixmap(phys)		((pgd_t *)set_fixmap_offset(FIX_PGD, phys))
+#define pgd_clear_fixmap()		clear_fixmap(FIX_PGD)
+
+/* barriers and TLB maintenance: recorded */
+#define dsb(opt)			kresv_pgsim_barrier("dsb(" #opt ")")
+#define isb()				kresv_pgsim_barrier("isb")
+#define flush_tlb_kernel_range(s, e)	kresv_pgsim_tlbi((s), (e))
+#define clear_page(p)			memset((p), 0, PAGE_SIZE)
+
+/*
+ * Every store to a page-table entry: the tree's set_pXd() helpers end in
+ * WRITE_ONCE(*pXdp, pXd); an entry is told by its type. Other stores are
+ * plain volatile stores, as in the kernel.
+ */
+#define KRESV_PT_LEVEL(p) _Generic((p),	pte_t *: 3, pmd_t *: 2,		\
+				   pud_t *: 1, p4d_t *: 0, pgd_t *: -1,	\
+				   default: -9)
+#undef WRITE_ONCE
+#define WRITE_ONCE(x, val) do {						\
+	__typeof__(x) *__kp = &(x);					\
+	__typeof__(x) __kv = (val);					\
+	if (KRESV_PT_LEVEL(__kp) != -9)					\
+		kresv_pgsim_write(KRESV_PT_LEVEL(__kp), __kp, &__kv,	\
+				  sizeof(__kv), __FILE__, __LINE__);	\
+	else								\
+		*(volatile __typeof__(x) *)__kp = __kv;			\
+} while (0)
+
+/* linux/align.h, mmdebug.h (CONFIG_DEBUG_VM is off in Debian's configs) */
+#define PTR_ALIGN_DOWN(p, a) \
+	((__typeof__(p))((unsigned long)(p) & ~((unsigned long)(a) - 1)))
+#ifdef CONFIG_DEBUG_VM
+#define VM_BUG_ON(c)		BUG_ON(c)
+#define VM_WARN_ON_ONCE(c)	WARN_ON_ONCE(c)
+#else
+#define VM_BUG_ON(c)		((void)sizeof((long)(c)))
+#define VM_WARN_ON_ONCE(c)	((void)sizeof((long)(c)))
+#endif
+/* a failed BUILD_BUG_ON() is a kernel that does not build: stop there */
+#define BUILD_BUG_ON(c) do {						\
+	if (c)								\
+		kresv_bug(__FILE__, __LINE__, "BUILD_BUG_ON(" #c ")");	\
+} while (0)
+#define panic(...)		kresv_mmu_panic(__FILE__, __LINE__, __VA_ARGS__)
+
+/* one CPU, no concurrency at this point of the boot */
+#define DEFINE_MUTEX(n)		int n
+#define DEFINE_SPINLOCK(n)	int n
+#define mutex_lock(m)		do { } while (0)
+#define mutex_unlock(m)		do { } while (0)
+
+#define INVALID_PHYS_ADDR	(~(phys_addr_t)0)
+
+/* the kernel image: each symbol's address holds its physical address */
+enum { KSYM_text, KSYM_stext, KSYM_init_begin, KSYM_init_end,
+	KSYM_bss_stop, KSYM_end };
+#define _text			((char *)&kresv_ksym[KSYM_text])
+#define _stext			((char *)&kresv_ksym[KSYM_stext])
+#define __init_begin		((char *)&kresv_ksym[KSYM_init_begin])
+#define __init_end		((char *)&kresv_ksym[KSYM_init_end])
+#define __bss_stop		((char *)&kresv_ksym[KSYM_bss_stop])
+#define _end			((char *)&kresv_ksym[KSYM_end])
+#define __pa_symbol(x)		((phys_addr_t)*(const unsigned long long *)(x))
+#define lm_alias(x)		((void *)__phys_to_virt(__pa_symbol(x)))
+
+/* memblock calls of mmu.c not in the boot bridge (mmu_memblock.c) */
+#define MEMBLOCK_ALLOC_NOLEAKTRACE	kresv_mmu_alloc_noleaktrace
+#define memblock_clear_nomap(b, s)	kresv_mmu_memblock_clear_nomap((b), (s))
+#define memblock_phys_alloc(s, a)	kresv_mmu_memblock_phys_alloc((s), (a))
+#define for_each_mem_range(i, p_start, p_end) \
+	for ((i) = 0; kresv_mmu_mem_range((i), (p_start), (p_end)); (i)++)
+
+/* include/linux/mm.h: CONFIG_DEBUG_PAGEALLOC and its early parameter */
+static inline bool debug_pagealloc_enabled(void)
+{
+	return IS_ENABLED(CONFIG_DEBUG_PAGEALLOC) && kresv_debug_pagealloc;
+}
+
+/* KFENCE's pool, assigned by arm64_kfence_map_pool() */
+extern char *__kfence_pool;
+
+/* include/linux/ioport.h */
+static inline resource_size_t resource_size(const struct resource *res)
+{
+	return res->end - res->start + 1;
+}
+#endif
