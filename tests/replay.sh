@@ -87,3 +87,25 @@ if grep -q '^+.*crashkernel low memory reserved' <<<"$out" &&
 else
 	notok "replay --tree A --tree B" "$out"
 fi
+
+# a panic of the kernel path is the kernel's outcome: 7.3 reserves the
+# crash kernel before sparse_init(), so one that leaves no room for the
+# memmap panics the boot (6.1 and 6.12 allocate the memmap first and fail
+# the reservation instead)
+printf 'arch arm64\nmemory 0x40000000 1G\nkernel 0x40200000 0x3240000\ncmdline "crashkernel=900M"\n' >"$SCRATCH/panic.scn"
+out=$("$K" replay --tree 7.3 "$SCRATCH/panic.scn" 2>&1)
+rc=$?
+if [ $rc -eq 1 ] &&
+	grep -q '^  Kernel panic - not syncing: Failed to allocate memmap for section [0-9]*$' <<<"$out" &&
+	grep -q '^mm/sparse.c:[0-9]*: WARNING: KERNEL_PANIC: the kernel panics: Failed to allocate memmap' <<<"$out"; then
+	ok "replay 7.3: a memmap that does not fit after the crash kernel is KERNEL_PANIC"
+else
+	notok "replay 7.3: KERNEL_PANIC" "rc $rc: $out"
+fi
+out=$("$K" replay --tree 6.12 "$SCRATCH/panic.scn" 2>&1)
+if ! grep -q 'KERNEL_PANIC\|Kernel panic' <<<"$out" &&
+	grep -q 'cannot allocate crashkernel' <<<"$out"; then
+	ok "replay 6.12: the same machine fails the reservation and boots on"
+else
+	notok "replay 6.12: no panic" "$out"
+fi

@@ -25,6 +25,7 @@
 #include <linux/types.h>
 #include <asm/arm64.h>
 #include <linux/boot_stubs.h>
+#include <linux/bug.h>
 #include <linux/memblock.h>
 #include <linux/printk.h>
 
@@ -314,6 +315,56 @@ void kresv_model_numa(void)
 		     m->pgdat_size, p, d ? ", distance table" : "");
 }
 
+/* the number of the i-th section that memory touches (memblocks_present()) */
+static unsigned long present_section(unsigned long i, unsigned int sbits)
+{
+	unsigned long long b, e, sec, prev = ~0ULL;
+	bool nomap;
+	int r;
+
+	for (r = 0; memory_region(r, &b, &e, &nomap); r++)
+		for (sec = b >> sbits; sec <= (e - 1) >> sbits; sec++) {
+			if (sec == prev)
+				continue;
+			if (i-- == 0)
+				return sec;
+			prev = sec;
+		}
+	return ~0UL;
+}
+
+/*
+ * A section whose memmap cannot be allocated: the tree panics there (7.3:
+ * its own message and line, model_facts.h), else the section is left out
+ * with an error and the boot goes on (6.1, 6.12).
+ */
+static void memmap_failed(unsigned long pnum)
+{
+#ifdef KRESV_SPARSE_MEMMAP_PANIC_FMT
+	kresv_panic("mm/sparse.c", KRESV_SPARSE_MEMMAP_PANIC_LINE,
+		    KRESV_SPARSE_MEMMAP_PANIC_FMT, pnum);
+#else
+	(void)pnum;
+#endif
+}
+
+/*
+ * vmemmap_populate_hugepages(): a section whose 2 MiB block cannot be had
+ * is populated with base pages instead (vmemmap_populate_basepages(): a
+ * page table, then one page at a time); only when those run out does the
+ * section fail.
+ */
+static void memmap_basepages(unsigned long long map_size, unsigned long pnum)
+{
+	unsigned long long n;
+
+	if (!alloc("memmap", PAGE_SIZE, PAGE_SIZE, memstart(), 0))
+		memmap_failed(pnum);
+	for (n = 0; n < map_size; n += PAGE_SIZE)
+		if (!alloc("memmap", PAGE_SIZE, PAGE_SIZE, memstart(), 0))
+			memmap_failed(pnum);
+}
+
 /* sparse_init() with SPARSEMEM_VMEMMAP, one node */
 void kresv_model_sparse(void)
 {
@@ -358,14 +409,23 @@ void kresv_model_sparse(void)
 		p = kresv_mb_alloc_raw(usage, SMP_CACHE_BYTES_, goal, 0);
 	note("sparse", p, p ? usage : 0);
 
-	/* sparse_buffer_init() -> memmap_alloc(): all sections' memmap */
 	memmap = map_size * sections;
+#ifdef KRESV_SPARSE_BUFFER
+	/* sparse_buffer_init() -> memmap_alloc(): all sections' memmap */
 	p = alloc("memmap", memmap, map_size, memstart(), 0);
+#else
+	p = 0;
+#endif
 	if (!p)	/* vmemmap_populate() takes each section's block itself */
 		for (i = 0; i < sections; i++)
-			alloc("memmap", map_size, map_size, memstart(), 0);
-	kresv_record("sparse_init: %lu sections, memmap %llu MiB at 0x%llx (model)",
-		     sections, memmap >> 20, p);
+			if (!alloc("memmap", map_size, map_size, memstart(), 0))
+				memmap_basepages(map_size, present_section(i, sbits));
+	if (p)
+		kresv_record("sparse_init: %lu sections, memmap %llu MiB at 0x%llx (model)",
+			     sections, memmap >> 20, p);
+	else
+		kresv_record("sparse_init: %lu sections, memmap %llu MiB, a block per section (model)",
+			     sections, memmap >> 20);
 
 	/* vmemmap_populate(): a PMD table per 1 GiB of vmemmap */
 	tables = count_blocks(PUD_SHIFT_, false, memstart(),

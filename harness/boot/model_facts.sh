@@ -71,4 +71,16 @@ else
 fi
 # BBML3 CPUs keep block mappings in the linear map (force_pte_mapping())
 grep -q 'if (bbml3)' "$t/arch/arm64/mm/mmu.c" && echo "#define KRESV_BBML3_BLOCKS 1"
+
+# sparse_init(): one memmap buffer for all sections (sparse_buffer_init(),
+# 6.1, 6.12) or a block per section (7.3); a section whose memmap cannot
+# be allocated panics the boot where the tree says so (7.3: the line)
+sp=$t/mm/sparse.c
+grep -q '^static void __init sparse_buffer_init(' "$sp" &&
+	echo "#define KRESV_SPARSE_BUFFER 1"
+l=$(grep -n 'panic("Failed to allocate memmap for section' "$sp" | head -n1 | cut -d: -f1)
+if [ -n "$l" ]; then
+	printf '#define KRESV_SPARSE_MEMMAP_PANIC_LINE %s\n' "$l"
+	sed -n "${l}s/^[^\"]*\(\"[^\"]*\"\).*/#define KRESV_SPARSE_MEMMAP_PANIC_FMT \1/p" "$sp"
+fi
 exit 0

@@ -21,6 +21,7 @@
  * Exit: 0 no finding, 1 findings, 2 bad input.
  */
 #include <errno.h>
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,7 @@
 #include <linux/ioport.h>
 #include <linux/memblock.h>
 #include <linux/boot_stubs.h>
+#include <linux/bug.h>
 #include <asm/arm64.h>
 
 #include "boot_model.h"
@@ -275,30 +277,63 @@ static void print_json(const char *label, const char *path,
 	json_emit(obj);
 }
 
+/*
+ * A panic of the kernel code (BUG(), or a modelled panic() such as 7.3's
+ * memmap allocation failure) ends the boot there: it comes back here and
+ * is reported as the kernel's outcome, KERNEL_PANIC, not as a crash of
+ * kresv.
+ */
+static jmp_buf panic_return;
+static char panic_where[128], panic_msg[KRESV_LOG_LINE_MAX];
+
+static void __attribute__((noreturn))
+kernel_panicked(const char *file, int line, const char *msg)
+{
+	snprintf(panic_where, sizeof(panic_where), "%s:%d", file, line);
+	snprintf(panic_msg, sizeof(panic_msg), "%s", msg);
+	longjmp(panic_return, 1);
+}
+
 static void boot(struct boot_outcome *out, struct findings *fs,
 		 const char *tree, const char *path)
 {
+	static volatile bool panicked;
+
+	panicked = false;
+	kresv_panic_hook = kernel_panicked;
 	reset_kernel_state();
 	set_up_machine(&scn);
 	kresv_log_reset();
 	kresv_watch_reset();
 	kresv_model_reset(&scn);
 	kresv_contig_reset();
-	parse_early_params();
-	kresv_model_setup_arch();
-	bootmem_init();
+	if (setjmp(panic_return) == 0) {
+		parse_early_params();
+		kresv_model_setup_arch();
+		bootmem_init();
 #ifdef KRESV_HAVE_arch_zone_limits_init
-	/* 7.3 on: start_kernel() -> mm_core_init_early() -> free_area_init() */
-	{
-		unsigned long max_zone_pfn[MAX_NR_ZONES] = { 0 };
+		/*
+		 * 7.3 on: start_kernel() -> mm_core_init_early(): the zones,
+		 * then sparse_init(), after the crash reservation
+		 */
+		{
+			unsigned long max_zone_pfn[MAX_NR_ZONES] = { 0 };
 
-		arch_zone_limits_init(max_zone_pfn);
-		free_area_init(max_zone_pfn);
-	}
+			arch_zone_limits_init(max_zone_pfn);
+			free_area_init(max_zone_pfn);
+			sparse_init();
+		}
 #endif
+	} else {
+		panicked = true;
+	}
+	kresv_panic_hook = NULL;
 
 	boot_outcome_collect(&scn, out);
 	findings_reset(fs);
+	if (panicked)
+		findings_add(fs, "KERNEL_PANIC", panic_where, panic_msg,
+			     "the kernel panics: %s", panic_msg);
 	boot_oracles(&scn, out, fs);
 	kresv_watch_oracle(fs);
 	check_expectations(&scn, tree, path, fs);

@@ -18,6 +18,15 @@ void kresv_log_reset(void)
 	kresv_log.truncated = 0;
 }
 
+/* snprintf(to, room, "%s", from), without the formatting machinery */
+static void copy_text(char *to, size_t room, const char *from)
+{
+	size_t n = strnlen(from, room - 1);
+
+	memcpy(to, from, n);
+	to[n] = '\0';
+}
+
 static void append(char level, const char *text)
 {
 	struct printk_line *l;
@@ -28,7 +37,7 @@ static void append(char level, const char *text)
 	}
 	l = &kresv_log.lines[kresv_log.nlines++];
 	l->level = level;
-	snprintf(l->text, sizeof(l->text), "%s", text);
+	copy_text(l->text, sizeof(l->text), text);
 }
 
 int kresv_printk(const char *level, const char *fmt, ...)
@@ -46,9 +55,14 @@ int kresv_printk(const char *level, const char *fmt, ...)
 		lvl = fmt[1];
 		fmt += 2;
 	}
-	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
+	if (!strchr(fmt, '%')) {	/* nothing to format: the text as is */
+		n = (int)strlen(fmt);
+		copy_text(buf, sizeof(buf), fmt);
+	} else {
+		va_start(ap, fmt);
+		n = vsnprintf(buf, sizeof(buf), fmt, ap);
+		va_end(ap);
+	}
 
 	for (line = buf; *line; line = nl + 1) {
 		nl = strchr(line, '\n');
@@ -59,8 +73,8 @@ int kresv_printk(const char *level, const char *fmt, ...)
 				&kresv_log.lines[kresv_log.nlines - 1];
 			size_t used = strlen(l->text);
 
-			snprintf(l->text + used, sizeof(l->text) - used, "%s",
-				 line);
+			copy_text(l->text + used, sizeof(l->text) - used,
+				  line);
 		} else {
 			append(lvl, line);
 		}
@@ -81,6 +95,22 @@ void kresv_bug(const char *file, int line, const char *cond)
 	if (kresv_panic_hook)
 		kresv_panic_hook(file, line, msg);
 	fprintf(stderr, "%s:%d: %s\n", file, line, msg);
+	abort();
+}
+
+void kresv_panic(const char *file, int line, const char *fmt, ...)
+{
+	char msg[KRESV_LOG_LINE_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	msg[strcspn(msg, "\n")] = 0;
+	kresv_printk("0", "Kernel panic - not syncing: %s\n", msg); /* KERN_EMERG */
+	if (kresv_panic_hook)
+		kresv_panic_hook(file, line, msg);
+	fprintf(stderr, "%s:%d: kernel panic: %s\n", file, line, msg);
 	abort();
 }
 

@@ -10,11 +10,12 @@
 #   crash  every line that names the crashkernel (reservations, the low
 #          region, parse errors, failures), not the command line echo
 #   cma    "cma: Reserved ..." lines, compared only when the model printed
-#          one (the boot model does not place the CMA area yet)
-# Prints "zones A/B crash C/D" on the first line (lines that agree / lines
-# in the larger of the two logs), then one "GROUP real|kresv: LINE" pair
-# for each line that differs.  Exit 0 when zones and crash lines agree, 1
-# when not.
+#          one
+#   panic  "Kernel panic - not syncing: ..." (the boot's end, if it panicked)
+# Prints "zones A/B crash C/D [cma E/F] [panic G/H]" on the first line
+# (lines that agree / lines in the larger of the two logs), then one
+# "GROUP real|kresv: LINE" pair for each line that differs.  Exit 0 when
+# every compared group agrees, 1 when not.
 set -uo pipefail
 
 extract() { # LOG GROUP: that group's lines, log prefix stripped
@@ -28,16 +29,18 @@ extract() { # LOG GROUP: that group's lines, log prefix stripped
 		g == "crash" && tolower($0) ~ /crash ?kernel/ &&
 			!/^Kernel command line:/ &&
 			!/^Unknown kernel command line parameters/ { print }
-		g == "cma" && /^cma: Reserved / { print }'
+		g == "cma" && /^cma: Reserved / { print }
+		g == "panic" && /^Kernel panic - not syncing: / { print }'
 }
 
 summary=''
 detail=''
 rc=0
-for g in zones crash cma; do
+for g in zones crash cma panic; do
 	mapfile -t real < <(extract "$1" "$g")
 	mapfile -t model < <(extract "$2" "$g")
-	if [ "$g" = cma ] && [ ${#model[@]} -eq 0 ]; then
+	if { [ "$g" = cma ] && [ ${#model[@]} -eq 0 ]; } ||
+		{ [ "$g" = panic ] && [ ${#real[@]} -eq 0 ] && [ ${#model[@]} -eq 0 ]; }; then
 		continue
 	fi
 	n=${#real[@]}
@@ -53,7 +56,7 @@ for g in zones crash cma; do
 		fi
 	done
 	summary+="$g $same/$n "
-	[ "$g" != cma ] && [ "$same" -ne "$n" ] && rc=1
+	[ "$same" -ne "$n" ] && rc=1
 done
 printf '%s\n' "${summary% }"
 printf '%s' "$detail"

@@ -11,6 +11,9 @@
 
 extern void (*kresv_panic_hook)(const char *file, int line, const char *msg);
 void kresv_bug(const char *file, int line, const char *cond) __noreturn;
+/* panic() of the kernel code kresv models: logged as the kernel logs it */
+void kresv_panic(const char *file, int line, const char *fmt, ...)
+	__noreturn __attribute__((format(printf, 3, 4)));
 #define BUG()		kresv_bug(__FILE__, __LINE__, "BUG()")
 #define BUG_ON(c)	do { if (unlikely(c)) kresv_bug(__FILE__, __LINE__, #c); } while (0)
 #define WARN_ON(c)	({ int __c = !!(c); if (unlikely(__c)) kresv_warn(__FILE__, __LINE__, #c); unlikely(__c); })
