@@ -51,10 +51,26 @@ else
 fi
 { cat "$SCRATCH/same.log"; echo "cma: Reserved 64 MiB at 0x000000007b000000"; } >"$SCRATCH/cma.log"
 out=$("$V/compare.sh" "$SCRATCH/real.log" "$SCRATCH/cma.log")
-if [ $? -eq 0 ] && grep -q '^zones 3/3 crash 1/1 cma 0/1$' <<<"$out"; then
-	ok "compare: a modelled cma line is compared and reported"
+if [ $? -eq 1 ] && grep -q '^zones 3/3 crash 1/1 cma 0/1$' <<<"$out"; then
+	ok "compare: a modelled cma line is compared; a different one disagrees"
 else
 	notok "compare: cma line" "$out"
+fi
+
+{ cat "$SCRATCH/same.log"; echo "Kernel panic - not syncing: Failed to allocate memmap for section 9"; } >"$SCRATCH/panic.log"
+{ cat "$SCRATCH/real.log"; echo "[    0.000000] Kernel panic - not syncing: Failed to allocate memmap for section 11"; } >"$SCRATCH/realpanic.log"
+out=$("$V/compare.sh" "$SCRATCH/realpanic.log" "$SCRATCH/panic.log")
+if [ $? -eq 1 ] && grep -q '^zones 3/3 crash 1/1 panic 0/1$' <<<"$out" &&
+	grep -q 'kresv: Kernel panic - not syncing: Failed to allocate memmap for section 9' <<<"$out"; then
+	ok "compare: panics are compared, a different one disagrees"
+else
+	notok "compare: panic line" "$out"
+fi
+out=$("$V/compare.sh" "$SCRATCH/realpanic.log" "$SCRATCH/same.log")
+if [ $? -eq 1 ] && grep -q 'panic 0/1' <<<"$out"; then
+	ok "compare: a real panic the model does not have disagrees"
+else
+	notok "compare: missing panic" "$out"
 fi
 
 # ---- usage and missing pieces -------------------------------------------------
@@ -123,3 +139,13 @@ for t in 6.1 6.12 7.3; do
 		notok "validate $t: --keep" "$(ls "$k" 2>&1 | tr '\n' ' ')"
 	fi
 done
+
+# a real kernel that panics: 7.3 with a crash kernel that leaves no room for
+# the memmap panics, and the replay panics with the same line
+out=$("$K" validate --tree 7.3 "$C/virt-1g-almost-all.scn" 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && grep -q '(7.3): agree: .* panic 1/1$' <<<"$out"; then
+	ok "validate 7.3: the real kernel's memmap panic agrees with KERNEL_PANIC"
+else
+	notok "validate 7.3: panic" "rc $rc: $out"
+fi
