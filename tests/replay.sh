@@ -26,7 +26,7 @@ for t in 6.1 6.12 7.3; do
 		elif [ "$got" != "$want" ]; then
 			notok "replay $t $name" "findings '${got//$'\n'/ }', want '${want//$'\n'/ }'"
 		else
-			ok "replay $t $name${want:+ ($want)}"
+			ok "replay $t $name${want:+ (${want//$'\n'/ })}"
 		fi
 	done
 done
@@ -109,3 +109,18 @@ if ! grep -q 'KERNEL_PANIC\|Kernel panic' <<<"$out" &&
 else
 	notok "replay 6.12: no panic" "$out"
 fi
+
+# RAM the kernel cannot address is a scenario error, one line, exit 2
+printf 'memory 0x1000000000000 1G\ncmdline "crashkernel=256M"\n' >"$SCRATCH/pa.scn"
+expect_error "replay 6.1: RAM above 48-bit physical addresses refused" 2 \
+	"pa.scn: memory 0x1000000000000-0x100003fffffff lies beyond the 48-bit physical address range of this kernel$" \
+	"$K" replay --tree 6.1 "$SCRATCH/pa.scn"
+expect_error "replay 7.3: 52-bit RAM without an LPA2 CPU refused" 2 \
+	"beyond the 48-bit physical address range of this kernel (52 bits need the scenario's .cpu lpa2.)" \
+	"$K" replay --tree 7.3 "$SCRATCH/pa.scn"
+printf 'cpu lpa2\nmemory 0x1000000000000 1G\ncmdline "crashkernel=256M"\n' >"$SCRATCH/pa52.scn"
+check "replay 7.3: 52-bit RAM on an LPA2 CPU boots" "$K" replay --tree 7.3 "$SCRATCH/pa52.scn"
+printf 'memory 0x40000000 1G\nmemory 0x900000000000 1G\n' >"$SCRATCH/va.scn"
+expect_error "replay 6.1: RAM wider than the linear map refused" 2 \
+	"spans more than the 48-bit linear map of this kernel holds" \
+	"$K" replay --tree 6.1 "$SCRATCH/va.scn"

@@ -181,6 +181,42 @@ static void set_up_machine(const struct scenario *s)
 		 s->has_cmdline ? s->cmdline : "");
 }
 
+/*
+ * RAM this kernel cannot address is a scenario error, not an outcome:
+ * above the physical address range (CONFIG_ARM64_PA_BITS; 52 bits with 4K
+ * or 16K pages only on an LPA2 CPU, else 48), or spanning more than the
+ * linear map holds (2^(VA_BITS - 1); 52-bit VA also needs LPA2 there).
+ */
+static void check_addressable(const struct scenario *s, const char *path)
+{
+	unsigned int pa_bits = CONFIG_ARM64_PA_BITS;
+	unsigned int va_bits = CONFIG_ARM64_VA_BITS;
+	unsigned long long lo = ~0ULL, hi = 0, end;
+	const char *why = "";
+	unsigned int i;
+
+	if (PAGE_SHIFT != 16 && !(s->cpu & SCENARIO_CPU(LPA2)) &&
+	    (pa_bits > 48 || va_bits > 48)) {
+		pa_bits = pa_bits > 48 ? 48 : pa_bits;
+		va_bits = va_bits > 48 ? 48 : va_bits;
+		why = " (52 bits need the scenario's `cpu lpa2`)";
+	}
+	for (i = 0; i < s->nr_memory; i++) {
+		end = s->memory[i].base + s->memory[i].size - 1;
+		if (s->memory[i].base < lo)
+			lo = s->memory[i].base;
+		if (end > hi)
+			hi = end;
+		if (pa_bits < 64 && end >> pa_bits)
+			bad_input("%s: memory 0x%llx-0x%llx lies beyond the %u-bit physical address range of this kernel%s",
+				  path, (unsigned long long)s->memory[i].base,
+				  end, pa_bits, why);
+	}
+	if (s->nr_memory && hi - lo >= 1ULL << (va_bits - 1))
+		bad_input("%s: RAM 0x%llx-0x%llx spans more than the %u-bit linear map of this kernel holds (2^%u bytes)%s",
+			  path, lo, hi, va_bits, va_bits - 1, why);
+}
+
 static void check_expectations(const struct scenario *s, const char *tree,
 			       const char *path, struct findings *fs)
 {
@@ -369,6 +405,7 @@ int main(int argc, char **argv)
 		bad_input("usage: kresv replay [--tree T] [--json] SCENARIO...");
 	if (scenario_load(path, &scn, err, sizeof(err)))
 		bad_input("%s", err);
+	check_addressable(&scn, path);
 	if (scn.nr_config)
 		bad_input("%s: config lines need a build per configuration, which replay does not do yet",
 			  path);
