@@ -10,7 +10,9 @@
 #include "crashkernel.h"
 #include "facts.h"
 
-/* the parser's declarations, as the tree writes them (see extract/) */
+/* the parser's declarations, as the tree writes them (see extract/); some
+ * trees' name struct cma in them, which this file never looks into */
+struct cma;
 #include "protos.h"
 
 #if KRESV_NARGS_parse_crashkernel != 4 && KRESV_NARGS_parse_crashkernel != 6 && \

@@ -8,6 +8,15 @@
  * KRESV_ABORT_ON_FINDING=1 a finding aborts instead, for minimisers.
  * Sanitizer errors and kernel BUG()s always crash. KRESV_ORACLES=off runs
  * the parser alone (throughput measurements; sanitizers still on).
+ *
+ * What each input gets (docs/oracles.md, "In the fuzz targets"): the tree's
+ * parser under the sanitizers, then PARSE_GRAMMAR_MISMATCH,
+ * PARSE_SIZE_OVERFLOW and PARSE_PROMISE_BROKEN. PARSE_CONTEXT_DEPENDENT
+ * costs three more passes of the parser; it runs on the inputs whose hash
+ * is 0 modulo KRESV_CONTEXT_EVERY (default CONTEXT_EVERY; 1: every input),
+ * and on every input with KRESV_ABORT_ON_FINDING=1. The choice depends on
+ * the input's bytes only, and `kresv parse --input FILE` runs every oracle,
+ * so every finding replays there.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -21,8 +30,72 @@
 #include "oracles.h"
 #include "printk_log.h"
 
+#define CONTEXT_EVERY 4
+
 static const char *findings_dir;
 static int abort_on_finding, oracles_off;
+static unsigned long context_every = CONTEXT_EVERY;
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+/*
+ * The kernel's get_last_crashkernel() calls strstr() once per
+ * "crashkernel=" on the line, and ASan's check of each call measures the
+ * rest of the line again: quadratic in the line. The fuzz targets leave
+ * that one check out (ASAN_OPTIONS can turn it back on); strchr(),
+ * strncmp(), strlen() and the instrumented kernel code stay checked, and
+ * `kresv parse --input` replays with every check.
+ */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+	return "intercept_strstr=0";
+}
+#endif
+#endif
+
+/*
+ * Signatures this process has already handed to findings_save(): a finding
+ * with one of them is dropped before it is formatted, and the findings
+ * directory is not asked again. Open addressing; when full, every later
+ * signature simply goes the old way (findings_save() checks the directory).
+ */
+#define SEEN_SLOTS 4096
+static unsigned long long seen[SEEN_SLOTS];
+static int nseen;
+
+static unsigned long long *seen_slot(unsigned long long key)
+{
+	unsigned i = (unsigned)(key ^ (key >> 32)) & (SEEN_SLOTS - 1);
+
+	key |= 1;	/* 0 marks a free slot */
+	while (seen[i] && seen[i] != key)
+		i = (i + 1) & (SEEN_SLOTS - 1);
+	return &seen[i];
+}
+
+static int seen_before(const char *id, const char *signature)
+{
+	unsigned long long key = findings_key(id, signature);
+
+	return *seen_slot(key) == (key | 1);
+}
+
+static void mark_seen(const struct findings *fs)
+{
+	int i;
+
+	for (i = 0; i < fs->n && nseen < SEEN_SLOTS / 2; i++) {
+		unsigned long long key = findings_key(fs->f[i].id,
+						      fs->f[i].signature);
+		unsigned long long *slot = seen_slot(key);
+
+		if (!*slot) {
+			*slot = key | 1;
+			nseen++;
+		}
+	}
+}
 
 static void setup(void)
 {
@@ -37,6 +110,32 @@ static void setup(void)
 	abort_on_finding = a && *a == '1';
 	a = getenv("KRESV_ORACLES");
 	oracles_off = a && !strcmp(a, "off");
+	a = getenv("KRESV_CONTEXT_EVERY");
+	if (a && *a) {
+		char *end;
+		unsigned long v = strtoul(a, &end, 10);
+
+		if (*end || !v) {
+			fprintf(stderr, "kresv: KRESV_CONTEXT_EVERY=%s: not a positive number\n", a);
+			exit(2);
+		}
+		context_every = v;
+	}
+	if (abort_on_finding)
+		context_every = 1;
+}
+
+/* which inputs the context oracle sees: a function of the bytes alone */
+static int context_due(const uint8_t *data, size_t size)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	if (context_every == 1)
+		return 1;
+	for (i = 0; i < size; i++)
+		h = (h ^ data[i]) * 0x100000001b3ULL;
+	return (h ^ (h >> 32)) % context_every == 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -51,8 +150,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	kresv_log_reset();
 	ck_read(in.cmdline, in.ram, &r);
 	findings_reset(&fs);
+	if (!abort_on_finding)
+		fs.skip = seen_before;
 	if (!oracles_off)
-		parse_oracles(in.cmdline, in.ram, &r, &fs);
+		parse_oracles_some(in.cmdline, in.ram, &r, ORACLE_READING |
+				   (context_due(data, size) ? ORACLE_CONTEXT : 0),
+				   &fs);
 	if (!fs.n)
 		return 0;
 	if (abort_on_finding) {
@@ -61,6 +164,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (findings_dir && findings_save(&fs, findings_dir, data, size))
 		findings_print(&fs, stderr);
+	mark_seen(&fs);
 	return 0;
 }
 

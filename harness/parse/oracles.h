@@ -17,4 +17,15 @@
 void parse_oracles(const char *cmdline, unsigned long long system_ram,
 		   const struct ck_reading *k, struct findings *fs);
 
+/*
+ * Some of them: ORACLE_READING is GRAMMAR_MISMATCH, SIZE_OVERFLOW and
+ * PROMISE_BROKEN (no further kernel pass); ORACLE_CONTEXT is
+ * CONTEXT_DEPENDENT (up to three more passes of the tree's parser).
+ */
+#define ORACLE_READING	1u
+#define ORACLE_CONTEXT	2u
+void parse_oracles_some(const char *cmdline, unsigned long long system_ram,
+			const struct ck_reading *k, unsigned which,
+			struct findings *fs);
+
 #endif

@@ -229,3 +229,71 @@ void ref_read(const char *cmdline, unsigned long long system_ram,
 	c.end = val + vlen;
 	read_value(&c, system_ram, suffix, r);
 }
+
+void ref_scan(const char *cmdline, unsigned long long system_ram,
+	      const char *const *suffixes, struct ref_scan *s)
+{
+	static const char name[] = "crashkernel=";
+	const char *p = cmdline;
+
+	memset(s, 0, sizeof(*s));
+	s->cmdline = cmdline;
+	s->ram = system_ram;
+	s->suffixes = suffixes;
+	while (*p) {
+		const char *tok = p;
+		bool suffixed = false;
+		size_t n;
+		int k;
+
+		while (*p && *p != ' ')
+			p++;
+		n = (size_t)(p - tok);
+		while (*p == ' ')
+			p++;
+		if (n < sizeof(name) - 1 || memcmp(tok, name, sizeof(name) - 1))
+			continue;
+		tok += sizeof(name) - 1;
+		n -= sizeof(name) - 1;
+		/* the same choices as ref_read(), for every kind at once */
+		for (k = 0; suffixes[k]; k++) {
+			if (!ends_with(tok, n, suffixes[k]))
+				continue;
+			suffixed = true;
+			if (k < REF_SCAN_SUFFIXES) {
+				s->val[k + 1] = tok;
+				s->len[k + 1] = n;
+			}
+		}
+		if (!suffixed) {
+			s->val[0] = tok;
+			s->len[0] = n;
+		}
+	}
+}
+
+void ref_scan_read(const struct ref_scan *s, const char *suffix,
+		   struct ref_reading *r)
+{
+	struct cursor c = { 0 };
+	int k = 0;
+
+	if (suffix) {
+		while (k < REF_SCAN_SUFFIXES && s->suffixes[k] &&
+		       strcmp(s->suffixes[k], suffix))
+			k++;
+		if (k == REF_SCAN_SUFFIXES || !s->suffixes[k]) {
+			/* not one of the scanned suffixes: read it alone */
+			ref_read(s->cmdline, s->ram, suffix, s->suffixes, r);
+			return;
+		}
+		k++;
+	}
+	memset(r, 0, sizeof(*r));
+	if (!s->val[k])
+		return;
+	r->found = true;
+	c.p = s->val[k];
+	c.end = s->val[k] + s->len[k];
+	read_value(&c, s->ram, suffix, r);
+}

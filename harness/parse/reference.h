@@ -16,6 +16,7 @@
 #ifndef KRESV_PARSE_REFERENCE_H
 #define KRESV_PARSE_REFERENCE_H
 #include <stdbool.h>
+#include <stddef.h>
 
 enum ref_form { REF_NONE, REF_SIMPLE, REF_RANGE, REF_SUFFIX };
 
@@ -36,6 +37,25 @@ struct ref_reading {
 void ref_read(const char *cmdline, unsigned long long system_ram,
 	      const char *suffix, const char *const *suffixes,
 	      struct ref_reading *r);
+
+/*
+ * The same readings from one pass over the command line: ref_scan() finds
+ * the last crashkernel= of every kind (plain and each of suffixes, up to
+ * REF_SCAN_SUFFIXES of them), ref_scan_read() reads one kind as ref_read()
+ * would. cmdline and suffixes must outlive s.
+ */
+#define REF_SCAN_SUFFIXES 4
+struct ref_scan {
+	const char *cmdline;
+	unsigned long long ram;
+	const char *const *suffixes;
+	const char *val[REF_SCAN_SUFFIXES + 1];	/* [0] plain, [k + 1] suffixes[k] */
+	size_t len[REF_SCAN_SUFFIXES + 1];
+};
+void ref_scan(const char *cmdline, unsigned long long system_ram,
+	      const char *const *suffixes, struct ref_scan *s);
+void ref_scan_read(const struct ref_scan *s, const char *suffix,
+		   struct ref_reading *r);
 
 const char *ref_form_name(enum ref_form f);
 

@@ -13,6 +13,7 @@
 void findings_reset(struct findings *fs)
 {
 	fs->n = 0;
+	fs->skip = NULL;
 }
 
 void findings_add(struct findings *fs, const char *id, const char *where,
@@ -22,6 +23,8 @@ void findings_add(struct findings *fs, const char *id, const char *where,
 	va_list ap;
 
 	if (fs->n == KRESV_FINDINGS_MAX)
+		return;
+	if (fs->skip && fs->skip(id, signature))
 		return;
 	f = &fs->f[fs->n++];
 	f->id = id;
@@ -47,6 +50,19 @@ static uint64_t fnv1a(const char *s)
 
 	while (*s)
 		h = (h ^ (unsigned char)*s++) * 0x100000001b3ULL;
+	return h;
+}
+
+unsigned long long findings_key(const char *id, const char *signature)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	const char *s;
+
+	for (s = id; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	h = (h ^ '|') * 0x100000001b3ULL;
+	for (s = signature; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
 	return h;
 }
 

@@ -20,6 +20,12 @@ struct finding {
 
 struct findings {
 	int n;
+	/*
+	 * When set, findings_add() drops a finding for which it returns
+	 * true, before formatting it (fuzzing: a signature already reported
+	 * by this process). findings_reset() clears it.
+	 */
+	int (*skip)(const char *id, const char *signature);
 	struct finding f[KRESV_FINDINGS_MAX];
 };
 
@@ -37,5 +43,8 @@ void findings_print(const struct findings *fs, FILE *out);
  */
 int findings_save(const struct findings *fs, const char *dir,
 		  const void *input, size_t len);
+
+/* a finding's identity: FNV-1a of its ID and signature */
+unsigned long long findings_key(const char *id, const char *signature);
 
 #endif
