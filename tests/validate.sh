@@ -149,3 +149,12 @@ if [ $rc -eq 0 ] && grep -q '(7.3): agree: .* panic 1/1$' <<<"$out"; then
 else
 	notok "validate 7.3: panic" "rc $rc: $out"
 fi
+
+# an image whose config is not the tree's is refused: the replay would not
+# be the kernel that boots
+mkdir -p "$SCRATCH/img/6.1"
+cp "$KRESV_ROOT/build/images/6.1/Image" "$KRESV_ROOT/build/images/6.1/VERSION" "$SCRATCH/img/6.1/"
+sed 's/^CONFIG_ZONE_DMA=y/# CONFIG_ZONE_DMA is not set/' "$KRESV_ROOT/build/images/6.1/config" >"$SCRATCH/img/6.1/config"
+expect_error "validate: image config differing from the tree's refused" 3 \
+	"the config of image 6.1 .* differs from the tree's" \
+	env KRESV_IMAGES="$SCRATCH/img" "$V/validate.sh" --tree 6.1 "$C/virt-1g-256m.scn"

@@ -69,6 +69,9 @@ tree_version=$(sed -n 's/^kernelversion //p' "$ROOT/build/trees/$tree/VERSION" 2
 image_version=$(sed -n 's/^linux-image [^ ]* \([0-9.]*\)-.*/\1/p' "$KRESV_IMAGES/$tree/VERSION")
 [ -n "$tree_version" ] && [ "$tree_version" = "$image_version" ] ||
 	die 3 "image $image is Linux ${image_version:-?}, tree $tree is ${tree_version:-?}: fetch both again (./kresv fetch $tree; ./kresv fetch --image $tree)"
+# the replay is built with the tree's config: it must be the real kernel's
+cmp -s "$KRESV_IMAGES/$tree/config" "$ROOT/build/trees/$tree/config" ||
+	die 3 "the config of image $tree ($KRESV_IMAGES/$tree/config) differs from the tree's (build/trees/$tree/config): the replay would not be the kernel that boots; fetch both again"
 image_size=$(sed -n 's/^image_size //p' "$KRESV_IMAGES/$tree/VERSION")
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kresv-validate.XXXXXX") || die 1 "cannot make a temporary directory"
