@@ -5,7 +5,8 @@
 # ("Caught-by: table" | "Caught-by: ORACLE_ID RAM CMDLINE" |
 #  "Caught-by: sanitizer KERNEL_FILE RAM CMDLINE" |
 #  "Caught-by: replay ORACLE_ID LAYOUT" | "Caught-by: replay-expectations":
-#  the recorded expectations of corpus/layouts no longer all hold).
+#  the recorded expectations of corpus/layouts no longer all hold |
+#  "Caught-by: linear-map ORACLE_ID SCENARIO": kresv-linear-map).
 source "$KRESV_ROOT/tests/lib.sh"
 source "$KRESV_ROOT/tests/parse_table.sh"
 
@@ -57,6 +58,17 @@ for p in "$KRESV_ROOT"/tests/mutations/*.patch; do
 			grep -q "WARNING: $a:"; then
 			notok "$name" "$a not reported on $b"
 		elif "$orig/kresv-replay" --tree-name "$tree" "$KRESV_ROOT/$b" |
+			grep -q "WARNING: $a:"; then
+			notok "$name" "$a is reported on the unpatched tree too"
+		else
+			ok "$name (caught by $a)"
+		fi
+		;;
+	linear-map)
+		if ! "$bdir/kresv-linear-map" "$KRESV_ROOT/$b" |
+			grep -q "WARNING: $a:"; then
+			notok "$name" "$a not reported on $b"
+		elif "$orig/kresv-linear-map" "$KRESV_ROOT/$b" |
 			grep -q "WARNING: $a:"; then
 			notok "$name" "$a is reported on the unpatched tree too"
 		else

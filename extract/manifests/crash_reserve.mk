@@ -50,6 +50,7 @@ MMU_UNITS := mmu pageattr rodata mmuopt
 MMU_HEADER_UNITS := setuph kfenceh pgtableh lpgtableh pgalloch
 MMU_LINK_UNITS :=
 mmu_FILE := arch/arm64/mm/mmu.c
-mmu_ROOTS := map_mem pgattr_change_is_safe ?parse_kfence_early_init \
+mmu_ROOTS := map_mem pgattr_change_is_safe ?enable_crash_mem_map \
+	?parse_kfence_early_init \
 	?kfence_early_init ?force_pte_mapping
 mmu_UNIT_INCLUDES := pgtableh lpgtableh pgalloch kfenceh

@@ -1,0 +1,133 @@
+# SPDX-License-Identifier: GPL-2.0
+# The linear map the trees' own map_mem() builds (kresv-linear-map), the
+# seeds' headline: with Debian's configs (ZONE_DMA and ZONE_DMA32 on) and
+# `rodata=on crashkernel=256M`, 6.1 maps the whole linear map with 4K pages
+# because of crashkernel= (LINEAR_MAP_FORCED_PAGES); 6.12 and 7.3 do not
+# force pages for crashkernel=, but
+#   - Debian's 6.12 and 7.3 configs have KFENCE with sample_interval 0, so
+#     KFENCE may start late and can_set_direct_map() asks for pages anyway,
+#     unless kfence.sample_interval= gives it an early pool;
+#   - in 7.3, rodata=on means rodata_full (asm/setup.h: "on" is full,
+#     "noalias" is the old "on"), so force_pte_mapping() asks for pages
+#     unless the CPU has BBML3.
+# Each line: TREE SCENARIO (tests/linear_map/) WHAT
+#   forced  LINEAR_MAP_FORCED_PAGES, and no PUD block or contiguous group
+#   pages   no block outside the kernel image's alias, no finding
+#   blocks  PUD blocks, no finding
+# The counts are printed as comments: they are the figures of the README.
+source "$KRESV_ROOT/tests/lib.sh"
+need_command linear-map jq "reads kresv-linear-map --json"
+
+table="
+6.1  virt-8g-rodata-on-crash                forced
+6.12 virt-8g-rodata-on-crash                pages
+6.12 virt-8g-rodata-on-crash-kfence         blocks
+7.3  virt-8g-rodata-on-crash                pages
+7.3  virt-8g-rodata-on-crash-kfence         pages
+7.3  virt-8g-rodata-on-crash-bbml3          blocks
+6.1  server-256g-rodata-on-crash            forced
+6.1  server-256g-rodata-on-crash-kfence     forced
+6.12 server-256g-rodata-on-crash            pages
+6.12 server-256g-rodata-on-crash-kfence     blocks
+7.3  server-256g-rodata-on-crash            pages
+7.3  server-256g-rodata-on-crash-bbml3      blocks
+6.12 virt-8g-lpa2                           blocks
+7.3  virt-8g-lpa2                           blocks
+"
+
+while read -r tree scn what; do
+	[ -n "$tree" ] || continue
+	bin=$KRESV_ROOT/build/t/$tree/kresv-linear-map
+	name="linear-map $tree $scn: $what"
+	if [ ! -x "$bin" ]; then
+		skip "$name" "build/t/$tree/kresv-linear-map not built (make)"
+		continue
+	fi
+	json=$("$bin" --json --label "$tree" "$KRESV_ROOT/tests/linear_map/$scn.scn")
+	rc=$?
+	if [ $rc -gt 1 ]; then
+		notok "$name" "kresv-linear-map exited $rc"
+		continue
+	fi
+	read -r pud pmd cpmd cpte ptes tp bytes ids <<<"$(jq -r '[.linear_map.pud_blocks,
+		.linear_map.pmd_blocks, .linear_map.cont_pmd, .linear_map.cont_pte,
+		.linear_map.ptes, .linear_map.table_pages.total,
+		.linear_map.table_pages.bytes,
+		([.findings[].id] | join(",") | if . == "" then "-" else . end)]
+		| @tsv' <<<"$json")"
+	alt=$(jq -r 'if .without_crashkernel then
+		"without crashkernel=: \(.without_crashkernel.pud_blocks) pud, \(.without_crashkernel.pmd_blocks) pmd, \(.without_crashkernel.ptes) ptes, \(.without_crashkernel.table_pages.total) table pages"
+		else "" end' <<<"$json")
+	echo "# $tree $scn: pud_blocks $pud pmd_blocks $pmd cont_pmd $cpmd cont_pte $cpte ptes $ptes table_pages $tp ($((bytes / 1024)) KiB) findings $ids${alt:+; $alt}"
+	pages_only=$(jq -r '[.linear_map.ranges[] | select(.granularity != "pte")
+		| select(.end - .start > 64 * 1048576)] | length' <<<"$json")
+	case $what in
+	forced)
+		if [ "$ids" != LINEAR_MAP_FORCED_PAGES ]; then
+			notok "$name" "findings: $ids"
+		elif [ "$pud" -ne 0 ] || [ "$cpmd" -ne 0 ] || [ "$cpte" -ne 0 ]; then
+			notok "$name" "blocks left: $pud pud, $cpmd cont pmd, $cpte cont pte"
+		else
+			ok "$name"
+		fi
+		;;
+	pages)
+		if [ "$ids" != - ]; then
+			notok "$name" "findings: $ids"
+		elif [ "$pud" -ne 0 ] || [ "$pages_only" -ne 0 ]; then
+			notok "$name" "blocks beyond the kernel image's alias"
+		else
+			ok "$name"
+		fi
+		;;
+	blocks)
+		if [ "$ids" != - ]; then
+			notok "$name" "findings: $ids"
+		elif [ "$pud" -eq 0 ]; then
+			notok "$name" "no PUD block"
+		else
+			ok "$name"
+		fi
+		;;
+	esac
+done <<<"$table"
+
+# five levels with LPA2 on the 52-bit trees, four (folded) without
+for tree in 6.12 7.3; do
+	bin=$KRESV_ROOT/build/t/$tree/kresv-linear-map
+	[ -x "$bin" ] || continue
+	l5=$("$bin" --json "$KRESV_ROOT/tests/linear_map/virt-8g-lpa2.scn" | jq .levels)
+	l4=$("$bin" --json "$KRESV_ROOT/tests/linear_map/virt-8g-rodata-on-crash-bbml3.scn" | jq .levels)
+	if [ "$l5" = 5 ] && [ "$l4" = 4 ]; then
+		ok "linear-map $tree: 5 levels with cpu lpa2, 4 without"
+	else
+		notok "linear-map $tree: levels" "$l5 with lpa2, $l4 without"
+	fi
+done
+
+# silent on the corpus: no finding but LINEAR_MAP_FORCED_PAGES, no crash
+# (layouts above 16 GiB are left to the table above: page-granular maps of
+# them take seconds each under ASan)
+for tree in 6.1 6.12 7.3; do
+	bin=$KRESV_ROOT/build/t/$tree/kresv-linear-map
+	[ -x "$bin" ] || continue
+	bad= n=0
+	for l in "$KRESV_ROOT"/corpus/layouts/*.scn; do
+		ram=$(awk '$1 == "memory" { print $3 }' "$l" |
+			numfmt --from=iec 2>/dev/null | awk '{ s += $1 } END { printf "%.0f\n", s }')
+		[ "$ram" -gt $((16 << 30)) ] && continue
+		out=$("$bin" "$l" 2>&1)
+		rc=$?
+		[ $rc -eq 2 ] && continue	# config lines: not this build
+		n=$((n + 1))
+		if [ $rc -gt 1 ] || grep -q Sanitizer <<<"$out" ||
+		   grep 'WARNING:' <<<"$out" | grep -vq LINEAR_MAP_FORCED_PAGES; then
+			bad="$bad $(basename "$l")"
+		fi
+	done
+	if [ -z "$bad" ]; then
+		ok "linear-map $tree: silent on $n corpus layouts"
+	else
+		notok "linear-map $tree: corpus" "findings or failures on$bad"
+	fi
+done
