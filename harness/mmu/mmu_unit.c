@@ -110,6 +110,8 @@ void kresv_mmu_decisions(struct kresv_mmu_decisions *d)
 #ifdef KRESV_HAVE_enable_crash_mem_map
 	d->has_crash_mem_map = true;
 	d->crash_mem_map = crash_mem_map;
+#endif
+#ifdef KRESV_HAVE_defer_reserve_crashkernel
 	d->defer_reserve_crashkernel = defer_reserve_crashkernel();
 #endif
 #ifdef CONFIG_KFENCE
