@@ -164,6 +164,15 @@ static bool was_broken(const void *entry)
 	return false;
 }
 
+static const char *site_file;
+static int site_line;
+
+void kresv_pgsim_site(const char *file, int line)
+{
+	site_file = file;
+	site_line = line;
+}
+
 static const char *kind(int level, unsigned long long d)
 {
 	const struct kresv_pt_ops *o = &kresv_pt_ops;
@@ -197,11 +206,17 @@ void kresv_pgsim_write(int level, void *entry, const void *val,
 	kresv_pgsim_stats.writes++;
 	if (!(old & o->valid) && !nbroken) {	/* the common case: a new entry */
 		memcpy(entry, &new, sizeof(new));
+		site_file = NULL;
 		return;
 	}
 	if (level == KRESV_PT_ROOT)
 		level = o->root_level;
-	snprintf(where, sizeof(where), "%s:%d", file, line);
+	/* the line of mmu.c that called, else the WRITE_ONCE()'s own */
+	if (site_file)
+		snprintf(where, sizeof(where), "%s:%d", site_file, site_line);
+	else
+		snprintf(where, sizeof(where), "%s:%d", file, line);
+	site_file = NULL;
 
 	if ((old & o->valid) && !(new & o->valid)) {
 		if (nbroken < BROKEN_MAX)

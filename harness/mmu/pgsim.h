@@ -41,6 +41,8 @@ unsigned long long kresv_pgsim_pa(const void *p);
 void kresv_pgsim_reset(void);
 unsigned long kresv_pgsim_pages(void);
 
+/* the kernel line about to write an entry (harness/mmu/hooks.h) */
+void kresv_pgsim_site(const char *file, int line);
 void kresv_pgsim_write(int level, void *entry, const void *val,
 		       unsigned int size, const char *file, int line);
 void kresv_pgsim_fixmap_clear(int idx);
