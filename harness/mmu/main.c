@@ -140,15 +140,15 @@ static void note_param(struct run *r, const char *fmt, ...)
 	va_end(ap);
 }
 
-static bool call_handler(const struct kresv_early_param *t, const char *fn,
-			 char *param, char *val, struct run *r)
+static bool call_handler(const struct kresv_early_param *t, char *param,
+			 char *val, struct run *r)
 {
 	for (; t->name; t++) {
 		if (!param_eq(param, t->name))
 			continue;
 		t->setup(val);
 		note_param(r, "%s%s%s -> %s", param, val ? "=" : "",
-			   val ? val : "", fn);
+			   val ? val : "", t->handler);
 		return true;
 	}
 	return false;
@@ -171,10 +171,8 @@ static void early_params(struct run *r, bool drop_crash)
 		args = next_arg(args, &param, &val);
 		if (drop_crash && param_eq(param, "crashkernel"))
 			continue;
-		if (call_handler(kresv_mmu_params, "arch/arm64/mm/mmu.c",
-				 param, val, r) ||
-		    call_handler(kresv_rodata_params, "init/main.c",
-				 param, val, r))
+		if (call_handler(kresv_mmu_params, param, val, r) ||
+		    call_handler(kresv_rodata_params, param, val, r))
 			continue;
 		if (param_eq(param, "debug_pagealloc"))
 			note_param(r, "%s: no handler in this build (CONFIG_DEBUG_PAGEALLOC is not set)",

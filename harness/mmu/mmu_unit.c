@@ -24,12 +24,14 @@ void set_swapper_pgd(pgd_t *pgdp, pgd_t pgd)
 
 const struct kresv_early_param kresv_mmu_params[] = {
 #ifdef KRESV_HAVE_enable_crash_mem_map
-	{ "crashkernel", enable_crash_mem_map },
+	{ "crashkernel", enable_crash_mem_map,
+	  "enable_crash_mem_map() (arch/arm64/mm/mmu.c)" },
 #endif
 #ifdef KRESV_HAVE_parse_kfence_early_init
-	{ "kfence.sample_interval", parse_kfence_early_init },
+	{ "kfence.sample_interval", parse_kfence_early_init,
+	  "parse_kfence_early_init() (arch/arm64/mm/mmu.c)" },
 #endif
-	{ NULL, NULL },
+	{ NULL, NULL, NULL },
 };
 
 static unsigned long long to_phys(unsigned long long desc)

@@ -7,6 +7,7 @@
 struct kresv_early_param {
 	const char *name;
 	int (*setup)(char *val);
+	const char *handler;	/* "function() (file)" */
 };
 
 extern const struct kresv_early_param kresv_mmu_params[];

@@ -10,6 +10,6 @@
 #include "mmu_unit.h"
 
 const struct kresv_early_param kresv_rodata_params[] = {
-	{ "rodata", set_debug_rodata },
-	{ NULL, NULL },
+	{ "rodata", set_debug_rodata, "set_debug_rodata() (init/main.c)" },
+	{ NULL, NULL, NULL },
 };
