@@ -52,6 +52,10 @@ tree-%: $(EXTRACT)
 afl-%: $(EXTRACT)
 	+@$(call tree_make,$*) afl
 
+# the replay alone (./kresv replay builds one per scenario configuration)
+replay-%: $(EXTRACT)
+	+@$(call tree_make,$*) $(KRESV_BUILD)/t/$*/kresv-replay
+
 include harness/scenario/Makefile.inc
 
 $(EXTRACT): extract/kresv-extract.c

@@ -39,9 +39,22 @@ n=$(ls "$KRESV_ROOT"/corpus/layouts/*.scn | wc -l)
 printf 'arch arm64\nmemory 0x40000000 1G\nmemory 0x40000000 1G\n' > "$SCRATCH/overlap.scn"
 expect_error "replay: malformed scenario" 2 "overlap.scn:3:" \
 	"$K" replay --tree 7.3 "$SCRATCH/overlap.scn"
-printf 'arch arm64\nmemory 0x40000000 1G\nconfig CONFIG_KFENCE=n\n' > "$SCRATCH/config.scn"
-expect_error "replay: config overrides refused with a reason" 2 "config lines" \
-	"$K" replay --tree 7.3 "$SCRATCH/config.scn"
+# config lines: ./kresv replay builds the tree with them (once per
+# configuration); the CMA area follows CONFIG_CMA_SIZE_MBYTES
+printf 'arch arm64\nmemory 0x40000000 1G\nconfig CONFIG_CMA_SIZE_MBYTES=32\ncmdline "crashkernel=256M"\n' > "$SCRATCH/config.scn"
+out=$("$K" replay --tree 6.12 "$SCRATCH/config.scn" 2>&1)
+if grep -q '^config:    CONFIG_CMA_SIZE_MBYTES=32 (a build for this configuration)$' <<<"$out" &&
+	grep -q '^  cma: Reserved 32 MiB at ' <<<"$out"; then
+	ok "replay: a config line is a build with that configuration (CMA 32 MiB)"
+else
+	notok "replay: config line" "$out"
+fi
+expect_error "replay: the tree's own build refuses config lines" 2 \
+	"config lines need a build for that configuration: run it with ./kresv replay" \
+	"$KRESV_ROOT/build/t/6.12/kresv-replay" "$SCRATCH/config.scn"
+expect_error "replay: a build from another config refuses them" 2 \
+	"does not say CONFIG_CMA_SIZE_MBYTES=32" \
+	"$KRESV_ROOT/build/t/6.12/kresv-replay" --built-with "$KRESV_TREES/6.12/config" "$SCRATCH/config.scn"
 # crashkernel=,cma (7.3): the tree's reserve_crashkernel_cma() over the
 # CMA model, after the default CMA area
 printf 'arch arm64\nmemory 0x40000000 1G\ncmdline "crashkernel=256M,high crashkernel=64M,cma"\n' > "$SCRATCH/cma.scn"

@@ -217,6 +217,44 @@ static void check_addressable(const struct scenario *s, const char *path)
 			  path, lo, hi, va_bits, va_bits - 1, why);
 }
 
+/*
+ * A scenario's `config` lines need a build of the tree with them (the front
+ * makes one per configuration, ./kresv replay): this binary must have been
+ * built from a config that says what each line says. built_with is that
+ * config file.
+ */
+static void check_built_with(const struct scenario *s, const char *path,
+			     const char *built_with)
+{
+	static char text[1 << 20];
+	char want[SCENARIO_CONFIG_NAME_SIZE + SCENARIO_CONFIG_VALUE_SIZE + 32];
+	size_t n;
+	unsigned int i;
+	FILE *f;
+
+	if (!built_with)
+		bad_input("%s: config lines need a build for that configuration: run it with ./kresv replay",
+			  path);
+	f = fopen(built_with, "r");
+	if (!f)
+		bad_input("%s: cannot read: %s", built_with, strerror(errno));
+	n = fread(text + 1, 1, sizeof(text) - 2, f);
+	fclose(f);
+	text[0] = '\n';
+	text[n + 1] = 0;
+	for (i = 0; i < s->nr_config; i++) {
+		const struct scenario_config *c = &s->config[i];
+
+		if (!strcmp(c->value, "n"))
+			snprintf(want, sizeof(want), "\n# %s is not set\n", c->name);
+		else
+			snprintf(want, sizeof(want), "\n%s=%s\n", c->name, c->value);
+		if (!strstr(text, want))
+			bad_input("%s: this replay was built from %s, which does not say %s=%s",
+				  path, built_with, c->name, c->value);
+	}
+}
+
 static void check_expectations(const struct scenario *s, const char *tree,
 			       const char *path, struct findings *fs)
 {
@@ -244,6 +282,9 @@ static void print_text(const char *label, const char *path,
 
 	printf("tree:      %s\n", label);
 	printf("scenario:  %s\n", path);
+	for (i = 0; i < (int)scn.nr_config; i++)
+		printf("config:    %s=%s (a build for this configuration)\n",
+		       scn.config[i].name, scn.config[i].value);
 	printf("log:\n");
 	for (i = 0; i < kresv_log.nlines; i++)
 		printf("  %s\n", kresv_log.lines[i].text);
@@ -377,7 +418,7 @@ static void boot(struct boot_outcome *out, struct findings *fs,
 
 int main(int argc, char **argv)
 {
-	const char *label = "tree", *tree = "", *path = NULL;
+	const char *label = "tree", *tree = "", *path = NULL, *built_with = NULL;
 	int repeat = 0;
 	struct boot_outcome out;
 	struct findings fs;
@@ -394,6 +435,8 @@ int main(int argc, char **argv)
 			tree = argv[++i];
 		else if (!strcmp(argv[i], "--bench") && i + 1 < argc)
 			repeat = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--built-with") && i + 1 < argc)
+			built_with = argv[++i];
 		else if (argv[i][0] == '-')
 			bad_input("unknown option %s", argv[i]);
 		else if (!path)
@@ -407,8 +450,7 @@ int main(int argc, char **argv)
 		bad_input("%s", err);
 	check_addressable(&scn, path);
 	if (scn.nr_config)
-		bad_input("%s: config lines need a build per configuration, which replay does not do yet",
-			  path);
+		check_built_with(&scn, path, built_with);
 
 	if (repeat > 0)
 		fprintf(stderr, "kresv replay: %.1f us per boot (%d boots in one process)\n",
