@@ -156,3 +156,20 @@ for tree in 6.1 6.12 7.3; do
 		notok "linear-map $tree: corpus" "findings or failures on$bad"
 	fi
 done
+
+# the front command: ./kresv linear-map
+make_scratch
+printf 'memory 0x40000000 2G\ncmdline "rodata=on crashkernel=256M"\n' >"$SCRATCH/front.scn"
+out=$("$KRESV_ROOT/kresv" linear-map --tree 6.1 "$SCRATCH/front.scn" 2>&1)
+rc=$?
+if [ $rc -eq 1 ] && grep -q '^tree:      6.1 (Linux ' <<<"$out" &&
+	grep -q '^linear_map:' <<<"$out" &&
+	grep -q 'WARNING: LINEAR_MAP_FORCED_PAGES:' <<<"$out"; then
+	ok "kresv linear-map: 6.1's forced pages through the front command, exit 1"
+else
+	notok "kresv linear-map: front" "rc $rc: $(tail -n 3 <<<"$out")"
+fi
+expect_error "kresv linear-map: unknown option" 2 "linear-map: unknown option --bogus" \
+	"$KRESV_ROOT/kresv" linear-map --bogus "$SCRATCH/front.scn"
+expect_error "kresv linear-map: no scenario" 2 "linear-map: no scenario given" \
+	"$KRESV_ROOT/kresv" linear-map --tree 6.1
