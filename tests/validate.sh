@@ -110,6 +110,25 @@ else
 	notok "validate: timeout" "rc $rc: $out; qemu left: $(pgrep -af "$SCRATCH/kresv-validate" | head -n1)"
 fi
 
+# validate killed while two boots run: both VMs stopped, nothing left
+mkdir -p "$SCRATCH/kill"
+TMPDIR=$SCRATCH/kill "$V/validate.sh" --tree 6.1 "$C/virt-64g-256m.scn" "$C/virt-32g-256m.scn" >/dev/null 2>&1 &
+vp=$!
+for _ in $(seq 50); do
+	[ "$(pgrep -f "$SCRATCH/kill/kresv-validate.*machine.dtb" | wc -l)" -ge 2 ] && break
+	sleep 0.1
+done
+running=$(pgrep -f "$SCRATCH/kill/kresv-validate.*machine.dtb" | wc -l)
+kill $vp
+wait $vp 2>/dev/null
+sleep 0.5
+left=$(pgrep -af "$SCRATCH/kill/kresv-validate" | head -n1)
+if [ "$running" -ge 1 ] && [ -z "$left" ] && [ -z "$(ls "$SCRATCH/kill")" ]; then
+	ok "validate: killed mid-boot, every VM is stopped and nothing is left"
+else
+	notok "validate: killed mid-boot" "running $running, left: ${left:-none}, $(ls "$SCRATCH/kill")"
+fi
+
 # a few small machines per tree: the zones always agree, the rest is shown
 SMALL=(virt-2g-offset virt-1g-parse-junk virt-1g-dma-3fffffff virt-2g-256m)
 for t in 6.1 6.12 7.3; do

@@ -76,9 +76,12 @@ image_size=$(sed -n 's/^image_size //p' "$KRESV_IMAGES/$tree/VERSION")
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kresv-validate.XXXXXX") || die 1 "cannot make a temporary directory"
 cleanup() {
-	# a boot still running is stopped by its own boot_qemu.sh on TERM
+	# a boot still running: its boot_qemu.sh stops the VM on TERM
 	local p
-	for p in $(jobs -p); do kill "$p" 2>/dev/null; done
+	for p in $(jobs -p); do
+		pkill -TERM -P "$p" 2>/dev/null
+		kill "$p" 2>/dev/null
+	done
 	wait 2>/dev/null
 	rm -rf "$work"
 }
@@ -91,7 +94,7 @@ hex() { printf '0x%x' "$1"; }
 
 # validate_one N SCENARIO: writes $work/N/{verdict,detail,rc}
 validate_one() {
-	local n=$1 scn=$2 d=$work/$1 err line key val
+	local scn=$2 d=$work/$1 line key val
 	mkdir -p "$d"
 	verdict() { # rc text
 		echo "$1" >"$d/rc"
@@ -206,12 +209,9 @@ report() { # N SCENARIO
 }
 
 [ -n "$keep" ] && { mkdir -p "$keep" || die 2 "--keep: cannot create $keep"; }
-running=()
 i=0
-next_report=0
 for f in "${files[@]}"; do
 	validate_one "$i" "$f" &
-	running+=($!)
 	i=$((i + 1))
 	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
 		wait -n
