@@ -62,6 +62,7 @@ $(U)/%.c: $(EXTRACT) $(INC)/generated/autoconf.h $(INC)/.headers $(MANIFEST)
 	$(EXTRACT) --tree $(TREE) --file $($*_FILE) \
 		--config-h $(INC)/generated/autoconf.h \
 		$(foreach i,$($*_UNIT_INCLUDES),--prelude $(abspath $(U)/$(i).c)) \
+		$(foreach p,$($*_HARNESS_PRELUDES),--prelude $(abspath $(p))) \
 		$(foreach w,$(WATCH),--watch $(w)) \
 		$(foreach i,$($*_INCLUDES),--include $(i)) \
 		--facts $(U)/$*.facts.h --protos $(U)/$*.protos.h \

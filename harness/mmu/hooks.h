@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The last prelude of the "mmu" unit (copied to build/t/V/units/mmuhooks.c,
+ * The last prelude of the "mmu" unit (a --prelude of the extractor,
  * included after the header slices, before mmu.c's text): the calls of
  * mmu.c that write page-table entries tell the simulated machine their
  * kernel file and line first, so a break-before-make finding names the
