@@ -42,6 +42,7 @@
 #include "facts.h"
 #include "findings.h"
 #include "json_out.h"
+#include "machine.h"
 #include "memblock_view.h"
 #include "printk_log.h"
 #include "protos.h"
@@ -157,28 +158,6 @@ bad_input(const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	exit(EXIT_BAD_INPUT);
-}
-
-/* the machine as firmware and boot loader hand it to the kernel */
-static void set_up_machine(const struct scenario *s)
-{
-	unsigned int i;
-
-	kresv_mb_reset();
-	for (i = 0; i < s->nr_memory; i++)
-		memblock_add(s->memory[i].base, s->memory[i].size);
-	for (i = 0; i < s->nr_nomap; i++)
-		memblock_mark_nomap(s->nomap[i].base, s->nomap[i].size);
-	for (i = 0; i < s->nr_reserved; i++)
-		memblock_reserve(s->reserved[i].base, s->reserved[i].size);
-	/* what arm64_memblock_init() reserves, until it runs in the model */
-	if (s->has_kernel)
-		memblock_reserve(s->kernel.base, s->kernel.size);
-	if (s->has_initrd)
-		memblock_reserve(s->initrd.base, s->initrd.size);
-	kresv_answers.dt_dma_max = s->has_dma_max ? s->dma_max : ~0ULL;
-	snprintf(boot_command_line, sizeof(boot_command_line), "%s",
-		 s->has_cmdline ? s->cmdline : "");
 }
 
 /*
@@ -379,7 +358,7 @@ static void boot(struct boot_outcome *out, struct findings *fs,
 	panicked = false;
 	kresv_panic_hook = kernel_panicked;
 	reset_kernel_state();
-	set_up_machine(&scn);
+	kresv_set_up_machine(&scn);
 	kresv_log_reset();
 	kresv_watch_reset();
 	kresv_model_reset(&scn);
