@@ -27,7 +27,7 @@ PROMISE_FLAGS := $(foreach p,$(PARSE_PROMISES),-DKRESV_PROMISE_$(p)=1)
 
 HARNESS_PARSE := harness/parse/crashkernel.c harness/parse/reference.c \
 	harness/parse/oracles.c harness/parse/input.c harness/shim/printk.c \
-	harness/report/findings.c
+	harness/report/findings.c harness/report/bad_input.c
 HARNESS_HDRS := $(wildcard harness/parse/*.h harness/shim/*.h \
 	harness/shim/include/linux/*.h harness/report/*.h)
 SHIM_HDRS := harness/shim/kernel.h $(wildcard harness/shim/include/*/*.h)
@@ -187,7 +187,7 @@ BOOT_HARNESS := harness/boot/replay.c harness/boot/machine.c \
 	harness/boot/boot_oracles.c harness/scenario/scenario.c \
 	harness/parse/reference.c \
 	harness/shim/printk.c harness/report/findings.c \
-	harness/report/json_out.c
+	harness/report/bad_input.c harness/report/json_out.c
 BOOT_HDRS := $(wildcard harness/boot/*.h harness/scenario/*.h)
 
 # what the boot model takes from the tree's text (harness/boot/model_facts.sh)

@@ -31,3 +31,12 @@ void kresv_set_up_machine(const struct scenario *s)
 	snprintf(boot_command_line, sizeof(boot_command_line), "%s",
 		 s->has_cmdline ? s->cmdline : "");
 }
+
+bool kresv_param_eq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if (*a != *b && !((*a == '-' || *a == '_') &&
+				  (*b == '-' || *b == '_')))
+			return false;
+	return *a == *b;
+}

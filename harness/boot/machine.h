@@ -7,7 +7,12 @@
  */
 #ifndef KRESV_BOOT_MACHINE_H
 #define KRESV_BOOT_MACHINE_H
+#include <stdbool.h>
+
 struct scenario;
 
 void kresv_set_up_machine(const struct scenario *s);
+
+/* the kernel's parameq(): dashes and underscores are the same in names */
+bool kresv_param_eq(const char *a, const char *b);
 #endif

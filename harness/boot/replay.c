@@ -40,6 +40,7 @@
 #include "boot_oracles.h"
 #include "early_params.h"
 #include "facts.h"
+#include "bad_input.h"
 #include "findings.h"
 #include "json_out.h"
 #include "machine.h"
@@ -59,7 +60,6 @@
 #else
 #define KRESV_WHERE_RESERVE KRESV_LOC_bootmem_init
 #endif
-#define EXIT_BAD_INPUT 2
 
 static struct scenario scn;
 
@@ -101,16 +101,6 @@ static void reset_kernel_state(void)
 static void boot(struct boot_outcome *out, struct findings *fs,
 		 const char *tree, const char *path);
 
-/* parameq(): dashes and underscores are the same in parameter names */
-static bool param_eq(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++)
-		if (*a != *b && !((*a == '-' || *a == '_') &&
-				  (*b == '-' || *b == '_')))
-			return false;
-	return *a == *b;
-}
-
 /*
  * parse_early_param(): the command line cut into parameters by the tree's
  * next_arg(), each early parameter handed to its handler in the units, and
@@ -128,7 +118,7 @@ static void parse_early_params(void)
 		args = next_arg(args, &param, &val);
 		kresv_model_param(param, val);
 		for (i = 0; kresv_contig_params[i].name; i++)
-			if (param_eq(param, kresv_contig_params[i].name))
+			if (kresv_param_eq(param, kresv_contig_params[i].name))
 				kresv_contig_params[i].setup(val);
 	}
 }
@@ -145,19 +135,6 @@ static double bench(int n, const char *tree, const char *path)
 		boot(&out, &fs, tree, path);
 	clock_gettime(CLOCK_MONOTONIC, &b);
 	return ((b.tv_sec - a.tv_sec) * 1e9 + (b.tv_nsec - a.tv_nsec)) / n / 1e3;
-}
-
-static void __attribute__((noreturn, format(printf, 1, 2)))
-bad_input(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("kresv replay: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(EXIT_BAD_INPUT);
 }
 
 /*
@@ -405,6 +382,7 @@ int main(int argc, char **argv)
 	char err[512];
 	int i;
 
+	bad_input_tool = "kresv replay";
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			json = true;

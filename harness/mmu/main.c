@@ -35,6 +35,7 @@
 #include <linux/memblock.h>
 #include <linux/bug.h>
 
+#include "bad_input.h"
 #include "json_out.h"
 #include "machine.h"
 #include "memblock_view.h"
@@ -52,7 +53,6 @@
 #endif
 
 #define EXIT_FINDINGS 1
-#define EXIT_BAD_INPUT 2
 
 #ifndef KRESV_LOC_map_mem
 #define KRESV_LOC_map_mem "arch/arm64/mm/mmu.c"
@@ -92,19 +92,6 @@ void kresv_alloc_attempt(void)
 {
 }
 
-static void __attribute__((noreturn, format(printf, 1, 2)))
-bad_input(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("kresv linear-map: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(EXIT_BAD_INPUT);
-}
-
 static struct run *cur;
 
 static void __attribute__((noreturn))
@@ -115,16 +102,6 @@ panic_hook(const char *file, int line, const char *msg)
 		 line);
 	snprintf(cur->panic_msg, sizeof(cur->panic_msg), "%s", msg);
 	longjmp(panic_jmp, 1);
-}
-
-/* parameq(): dashes and underscores are the same in parameter names */
-static bool param_eq(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++)
-		if (*a != *b && !((*a == '-' || *a == '_') &&
-				  (*b == '-' || *b == '_')))
-			return false;
-	return *a == *b;
 }
 
 static void note_param(struct run *r, const char *fmt, ...)
@@ -144,7 +121,7 @@ static bool call_handler(const struct kresv_early_param *t, char *param,
 			 char *val, struct run *r)
 {
 	for (; t->name; t++) {
-		if (!param_eq(param, t->name))
+		if (!kresv_param_eq(param, t->name))
 			continue;
 		t->setup(val);
 		note_param(r, "%s%s%s -> %s", param, val ? "=" : "",
@@ -169,15 +146,15 @@ static void early_params(struct run *r, bool drop_crash)
 	args = skip_spaces(args);
 	while (*args) {
 		args = next_arg(args, &param, &val);
-		if (drop_crash && param_eq(param, "crashkernel"))
+		if (drop_crash && kresv_param_eq(param, "crashkernel"))
 			continue;
 		if (call_handler(kresv_mmu_params, param, val, r) ||
 		    call_handler(kresv_rodata_params, param, val, r))
 			continue;
-		if (param_eq(param, "debug_pagealloc"))
+		if (kresv_param_eq(param, "debug_pagealloc"))
 			note_param(r, "%s: no handler in this build (CONFIG_DEBUG_PAGEALLOC is not set)",
 				   param);
-		else if (param_eq(param, "mem"))
+		else if (kresv_param_eq(param, "mem"))
 			note_param(r, "mem=%s: not applied (arm64_memblock_init() is not in the model)",
 				   val ? val : "");
 	}
@@ -275,7 +252,7 @@ static bool has_crashkernel(void)
 	args = skip_spaces(args);
 	while (*args) {
 		args = next_arg(args, &param, &val);
-		if (param_eq(param, "crashkernel"))
+		if (kresv_param_eq(param, "crashkernel"))
 			return true;
 	}
 	return false;
@@ -516,6 +493,7 @@ int main(int argc, char **argv)
 	char err[512];
 	int i;
 
+	bad_input_tool = "kresv linear-map";
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			json = true;

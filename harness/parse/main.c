@@ -17,6 +17,7 @@
 
 #include "crashkernel.h"
 #include "facts.h"
+#include "bad_input.h"
 #include "findings.h"
 #include "input.h"
 #include "json_out.h"
@@ -24,20 +25,6 @@
 #include "printk_log.h"
 
 #define EXIT_FINDINGS 1
-#define EXIT_BAD_INPUT 2
-
-static void __attribute__((noreturn, format(printf, 1, 2)))
-bad_input(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("kresv parse: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(EXIT_BAD_INPUT);
-}
 
 static void usage(void)
 {
@@ -179,6 +166,7 @@ int main(int argc, char **argv)
 	bool json = false;
 	int i;
 
+	bad_input_tool = "kresv parse";
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			json = true;
