@@ -181,7 +181,8 @@ $(OUT)/boot/contig.o: harness/boot/early_params.c harness/boot/early_params.h $(
 
 BOOT_OBJS := $(foreach u,$(BOOT_UNITS),$(OUT)/boot/$(u).o) \
 	$(foreach u,$(PARSE_LIB_UNITS),$(OUT)/asan/$(u).o)
-BOOT_HARNESS := harness/boot/replay.c harness/boot/machine.c \
+BOOT_HARNESS := harness/boot/replay.c harness/boot/boot_run.c \
+	harness/boot/machine.c \
 	harness/boot/stubs.c harness/boot/watch.c \
 	harness/boot/boot_model.c \
 	harness/boot/boot_oracles.c harness/scenario/scenario.c \

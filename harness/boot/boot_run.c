@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * One boot of a scenario (boot_run.h). The scenario's RAM, reserved and
+ * no-map ranges and kernel image go into the tree's memblock, the early
+ * parameters of the command line go to the tree's own handlers (cma=,
+ * through next_arg() as parse_early_param() does), the boot model
+ * (boot_model.c) makes the allocations of setup_arch() that come before
+ * bootmem_init(), then the tree's bootmem_init() sets the DMA limit and
+ * reserves the crash region with the tree's own functions.
+ */
+#include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <generated/autoconf.h>
+#include <linux/types.h>
+#include <linux/ioport.h>
+#include <linux/memblock.h>
+#include <linux/boot_stubs.h>
+#include <linux/bug.h>
+#include <asm/arm64.h>
+
+#include "boot_model.h"
+#include "boot_run.h"
+#include "early_params.h"
+#include "facts.h"
+#include "machine.h"
+#include "memblock_view.h"
+#include "printk_log.h"
+#include "protos.h"
+#include "stubs.h"
+#include "watch.h"
+
+#ifdef KRESV_LOC_reserve_crashkernel_generic
+#define KRESV_WHERE_RESERVE KRESV_LOC_reserve_crashkernel_generic
+#elif defined(KRESV_LOC_reserve_crashkernel)
+#define KRESV_WHERE_RESERVE KRESV_LOC_reserve_crashkernel
+#else
+#define KRESV_WHERE_RESERVE KRESV_LOC_bootmem_init
+#endif
+
+/*
+ * A panic of the kernel code (BUG(), or a modelled panic() such as 7.3's
+ * memmap allocation failure) and a reservation loop without end stop the
+ * boot there: both come back here by longjmp and are the kernel's
+ * outcome, not a crash of kresv.
+ */
+static jmp_buf stop_boot;
+static char panic_where[128], panic_msg[KRESV_LOG_LINE_MAX];
+
+static void __attribute__((noreturn))
+kernel_panicked(const char *file, int line, const char *msg)
+{
+	snprintf(panic_where, sizeof(panic_where), "%s:%d", file, line);
+	snprintf(panic_msg, sizeof(panic_msg), "%s", msg);
+	longjmp(stop_boot, 1);
+}
+
+/*
+ * The reservation loop must end: the x86_32 and riscv64 dead loops of the
+ * generic code retried forever. More attempts than this in one boot stop
+ * the boot with the CRASH_RESERVE_LOOP finding.
+ */
+#define ALLOC_ATTEMPTS_MAX 1000
+static int alloc_attempts;
+
+void kresv_alloc_attempt(void)
+{
+	if (++alloc_attempts > ALLOC_ATTEMPTS_MAX)
+		longjmp(stop_boot, 2);
+}
+
+static struct resource initial_crashk_res, initial_crashk_low_res;
+
+/* kernel state a boot changes, back to what the static initialisers say */
+static void reset_kernel_state(void)
+{
+	static bool saved;
+
+	if (!saved) {
+		initial_crashk_res = crashk_res;
+		initial_crashk_low_res = crashk_low_res;
+		saved = true;
+	}
+	crashk_res = initial_crashk_res;
+	crashk_low_res = initial_crashk_low_res;
+	kresv_calls.n = 0;
+	alloc_attempts = 0;
+}
+
+/*
+ * parse_early_param(): the command line cut into parameters by the tree's
+ * next_arg(), each early parameter handed to its handler in the units, and
+ * to the boot model for the ones modelled code reads.
+ */
+static void parse_early_params(void)
+{
+	static char tmp[sizeof(boot_command_line)];
+	char *args = tmp, *param, *val;
+	int i;
+
+	memcpy(tmp, boot_command_line, sizeof(tmp));
+	args = skip_spaces(args);
+	while (*args) {
+		args = next_arg(args, &param, &val);
+		kresv_model_param(param, val);
+		for (i = 0; kresv_contig_params[i].name; i++)
+			if (kresv_param_eq(param, kresv_contig_params[i].name))
+				kresv_contig_params[i].setup(val);
+	}
+}
+
+/*
+ * RAM this kernel cannot address is a scenario error, not an outcome:
+ * above the physical address range (CONFIG_ARM64_PA_BITS; 52 bits with 4K
+ * or 16K pages only on an LPA2 CPU, else 48), or spanning more than the
+ * linear map holds (2^(VA_BITS - 1); 52-bit VA also needs LPA2 there).
+ */
+int kresv_boot_check(const struct scenario *s, const char *path, char *err,
+		     size_t errlen)
+{
+	unsigned int pa_bits = CONFIG_ARM64_PA_BITS;
+	unsigned int va_bits = CONFIG_ARM64_VA_BITS;
+	unsigned long long lo = ~0ULL, hi = 0, end;
+	const char *why = "";
+	unsigned int i;
+
+	if (PAGE_SHIFT != 16 && !(s->cpu & SCENARIO_CPU(LPA2)) &&
+	    (pa_bits > 48 || va_bits > 48)) {
+		pa_bits = pa_bits > 48 ? 48 : pa_bits;
+		va_bits = va_bits > 48 ? 48 : va_bits;
+		why = " (52 bits need the scenario's `cpu lpa2`)";
+	}
+	for (i = 0; i < s->nr_memory; i++) {
+		end = s->memory[i].base + s->memory[i].size - 1;
+		if (s->memory[i].base < lo)
+			lo = s->memory[i].base;
+		if (end > hi)
+			hi = end;
+		if (pa_bits < 64 && end >> pa_bits) {
+			snprintf(err, errlen, "%s: memory 0x%llx-0x%llx lies beyond the %u-bit physical address range of this kernel%s",
+				 path, (unsigned long long)s->memory[i].base,
+				 end, pa_bits, why);
+			return -1;
+		}
+	}
+	if (s->nr_memory && hi - lo >= 1ULL << (va_bits - 1)) {
+		snprintf(err, errlen, "%s: RAM 0x%llx-0x%llx spans more than the %u-bit linear map of this kernel holds (2^%u bytes)%s",
+			 path, lo, hi, va_bits, va_bits - 1, why);
+		return -1;
+	}
+	return 0;
+}
+
+static void check_expectations(const struct scenario *s, const char *tree,
+			       const char *path, struct findings *fs)
+{
+	unsigned int i;
+	int l;
+
+	for (i = 0; i < s->nr_expect; i++) {
+		const struct scenario_expect *e = &s->expect[i];
+		bool seen = false;
+
+		if (strcmp(e->key, tree) && strcmp(e->key, "any"))
+			continue;
+		for (l = 0; l < kresv_log.nlines && !seen; l++)
+			seen = !strcmp(kresv_log.lines[l].text, e->text);
+		if (!seen)
+			findings_add(fs, "EXPECT_NOT_MET", path, e->text,
+				     "expected log line not printed: %s", e->text);
+	}
+}
+
+void kresv_boot_run(const struct scenario *s, const char *tree,
+		    const char *path, struct boot_run *r)
+{
+	static volatile int stopped;
+	int (*skip)(const char *, const char *) = r->fs.skip;
+
+	stopped = 0;
+	kresv_panic_hook = kernel_panicked;
+	reset_kernel_state();
+	kresv_set_up_machine(s);
+	kresv_log_reset();
+	kresv_watch_reset();
+	kresv_model_reset(s);
+	kresv_contig_reset();
+	stopped = setjmp(stop_boot);
+	if (!stopped) {
+		parse_early_params();
+		kresv_model_setup_arch();
+		bootmem_init();
+#ifdef KRESV_HAVE_arch_zone_limits_init
+		/*
+		 * 7.3 on: start_kernel() -> mm_core_init_early(): the zones,
+		 * then sparse_init(), after the crash reservation
+		 */
+		{
+			unsigned long max_zone_pfn[MAX_NR_ZONES] = { 0 };
+
+			arch_zone_limits_init(max_zone_pfn);
+			free_area_init(max_zone_pfn);
+			sparse_init();
+		}
+#endif
+	}
+	kresv_panic_hook = NULL;
+
+	boot_outcome_collect(s, &r->out);
+	findings_reset(&r->fs);
+	r->fs.skip = skip;
+	r->panicked = stopped == 1;
+	r->looped = stopped == 2;
+	if (r->panicked)
+		findings_add(&r->fs, "KERNEL_PANIC", panic_where, panic_msg,
+			     "the kernel panics: %s", panic_msg);
+	if (r->looped)
+		findings_add(&r->fs, "CRASH_RESERVE_LOOP", KRESV_WHERE_RESERVE,
+			     "CRASH_RESERVE_LOOP",
+			     "more than %d allocation attempts in one boot: the reservation does not terminate",
+			     ALLOC_ATTEMPTS_MAX);
+	boot_oracles(s, &r->out, &r->fs);
+	kresv_watch_oracle(&r->fs);
+	check_expectations(s, tree, path, &r->fs);
+}
