@@ -205,3 +205,6 @@ $(OUT)/kresv-replay: $(BOOT_OBJS) $(MB_OBJS) $(BOOT_HARNESS) $(BOOT_HDRS) $(U)/f
 
 # the linear map (kresv-linear-map)
 include harness/mmu/Makefile.inc
+
+# the whole boot fuzzed (harness/fuzz/)
+-include harness/fuzz/Makefile.inc
