@@ -23,7 +23,7 @@ EXTRACT := build/bin/kresv-extract
 DEB_PACKAGES := clang-14 llvm-14 lld-14 libclang-14-dev libclang-rt-14-dev \
 	libfuzzer-14-dev afl++ coccinelle libjson-c-dev liburcu-dev \
 	bubblewrap xz-utils ca-certificates make gcc python3 bc patch \
-	qemu-system-arm device-tree-compiler
+	qemu-system-arm device-tree-compiler jq
 
 # One sub-make per tree: build/t/<name>/ holds its units and binaries.
 ifdef KSRC

@@ -196,15 +196,21 @@ $(U)/model_facts.h: harness/boot/model_facts.sh $(MANIFEST)
 	@mkdir -p $(U)
 	harness/boot/model_facts.sh $(TREE) > $@.tmp && mv $@.tmp $@
 
-$(OUT)/kresv-replay: $(BOOT_OBJS) $(MB_OBJS) $(BOOT_HARNESS) $(BOOT_HDRS) $(U)/facts.h $(U)/model_facts.h
-	$(CLANG) -g -O1 $(SAN) $(HCFLAGS) -Iharness/boot -Iharness/scenario \
-		-o $@ $(BOOT_HARNESS) $(BOOT_OBJS) $(MB_OBJS) -ljson-c
 
 .PHONY: all afl units
 .DELETE_ON_ERROR:
 
 # the linear map (kresv-linear-map)
 include harness/mmu/Makefile.inc
+
+# the replay: the boot with the tree's map_mem() (harness/mmu/paging.c)
+$(OUT)/kresv-replay: $(BOOT_OBJS) $(MB_OBJS) $(MMU_UNIT_OBJS) $(BOOT_HARNESS) \
+		$(PAGING_HARNESS) $(BOOT_HDRS) $(MMU_HDRS) $(U)/facts.h \
+		$(U)/model_facts.h $(U)/mmu_facts.h
+	$(CLANG) -g -O1 $(SAN) $(HCFLAGS) -Iharness/boot -Iharness/scenario \
+		-Iharness/mmu -include $(U)/mmu_facts.h \
+		-o $@ $(BOOT_HARNESS) $(PAGING_HARNESS) \
+		$(BOOT_OBJS) $(MB_OBJS) $(MMU_UNIT_OBJS) -ljson-c
 
 # the whole boot fuzzed (harness/fuzz/)
 -include harness/fuzz/Makefile.inc

@@ -3,6 +3,7 @@
 # under ASan/UBSan, meets its recorded expectations, and shows exactly the
 # findings listed in tests/replay/findings.txt.
 source "$KRESV_ROOT/tests/lib.sh"
+need_command replay jq "reads kresv-replay --json"
 make_scratch
 K=$KRESV_ROOT/kresv
 
@@ -137,3 +138,55 @@ printf 'memory 0x40000000 1G\nmemory 0x900000000000 1G\n' >"$SCRATCH/va.scn"
 expect_error "replay 6.1: RAM wider than the linear map refused" 2 \
 	"spans more than the 48-bit linear map of this kernel holds" \
 	"$K" replay --tree 6.1 "$SCRATCH/va.scn"
+
+# the linear map in the replay: the tree's map_mem() at paging_init(), the
+# same tables kresv-linear-map builds, allocated before the crash region
+for t in 6.1 6.12 7.3; do
+	for s in virt-8g-rodata-on-crash virt-8g-rodata-on-crash-kfence \
+		virt-8g-rodata-on-crash-bbml3 virt-1536m-rodata-on; do
+		f=$KRESV_ROOT/tests/linear_map/$s.scn
+		a=$("$KRESV_ROOT/build/t/$t/kresv-replay" --json "$f" 2>/dev/null |
+			jq -c '.linear_map | del(.ranges_truncated)')
+		b=$("$KRESV_ROOT/build/t/$t/kresv-linear-map" --json "$f" 2>/dev/null |
+			jq -c '.linear_map | del(.ranges_truncated)')
+		if [ -n "$a" ] && [ "$a" != null ] && [ "$a" = "$b" ]; then
+			ok "replay $t $s: the linear map of kresv-linear-map"
+		else
+			notok "replay $t $s: linear map" "replay $a, linear-map $b"
+		fi
+	done
+done
+for t in 6.1 6.12 7.3; do
+	json=$("$KRESV_ROOT/build/t/$t/kresv-replay" --json \
+		"$KRESV_ROOT/tests/linear_map/virt-8g-rodata-on-crash.scn" 2>/dev/null)
+	read -r tables pgt crash_end low_pgt <<<"$(jq -r '[.linear_map.table_pages.total,
+		([.reservations[] | select(.name == "pgtables") | .end - .start] | add),
+		(.reservations[] | select(.name == "crashkernel") | .end),
+		([.reservations[] | select(.name == "pgtables") | .start] | min)] | @tsv' <<<"$json")"
+	if [ -n "$tables" ] && [ "$pgt" -ge $((tables * 4096)) ] && [ "$crash_end" -le "$low_pgt" ]; then
+		ok "replay $t: the map's $tables table pages are allocated, above the crash region"
+	else
+		notok "replay $t: page tables before the crash region" "tables $tables, pgtables $pgt bytes from $low_pgt, crash end $crash_end"
+	fi
+done
+# what the map costs moves the crash region: 6.12 with an early KFENCE
+# pool keeps blocks under rodata=on and maps pages under rodata=full
+for r in on full; do
+	printf 'memory 0x40000000 1G\ncmdline "rodata=%s kfence.sample_interval=100 crashkernel=256M"\n' \
+		$r >"$SCRATCH/rodata-$r.scn"
+done
+on=$("$K" replay --tree 6.12 "$SCRATCH/rodata-on.scn" | grep '^  crashkernel reserved:')
+full=$("$K" replay --tree 6.12 "$SCRATCH/rodata-full.scn" | grep '^  crashkernel reserved:')
+if [ -n "$on" ] && [ -n "$full" ] && [ "$on" != "$full" ]; then
+	ok "replay 6.12: rodata=full's page tables move the crash region ($full vs $on)"
+else
+	notok "replay 6.12: rodata= and the crash region" "on '$on', full '$full'"
+fi
+# a linear-map oracle among the replay's findings
+out=$("$KRESV_ROOT/build/t/6.1/kresv-replay" \
+	"$KRESV_ROOT/tests/linear_map/virt-1g-nomap-unaligned.scn" 2>&1)
+if grep -q 'arch/arm64/mm/mmu.c:[0-9]*: WARNING: NOMAP_MAPPED:' <<<"$out"; then
+	ok "replay 6.1: NOMAP_MAPPED of the linear map is a replay finding"
+else
+	notok "replay 6.1: NOMAP_MAPPED" "$out"
+fi

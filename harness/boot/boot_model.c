@@ -44,7 +44,6 @@
 #define LEVEL_SHIFT(n)	((PAGE_SHIFT - 3) * (4 - (n)) + 3)
 #define PMD_SHIFT_	LEVEL_SHIFT(2)
 #define PUD_SHIFT_	LEVEL_SHIFT(1)
-#define PGD_SHIFT_	LEVEL_SHIFT(0)
 /* arch/arm64/include/asm/sparsemem.h */
 #define SECTION_SIZE_BITS_ (PAGE_SHIFT == 16 ? 29 : 27)
 /* include/linux/mm_types.h: sizeof(struct page) on these configurations */
@@ -59,7 +58,7 @@
  */
 struct measured {
 	unsigned int kver;
-	long pgtable_adjust;		/* page-table pages beyond the formula */
+	long kernel_pgtables;		/* map_kernel(), idmap: table pages */
 	unsigned long long dt_size;	/* unflatten_device_tree(), one bank */
 	unsigned long long dt_per_bank;	/* ... each further memory node */
 	bool numa_distance;		/* numa_alloc_distance() at boot */
@@ -68,25 +67,29 @@ struct measured {
 	unsigned long long section_roots;	/* mem_section[] root array */
 	unsigned long long usage_per_section;	/* mem_section_usage_size() */
 	int vmemmap_pud_tables;		/* vmemmap tables above the PMD level */
+	/* the image's sections, the boot's "Memory: ... (N kernel code, N
+	 * rodata, N init ...)" line, KiB */
+	unsigned long long code_kib, rodata_kib, init_kib;
 };
 
 static const struct measured measured[] = {
-	{ KV(6, 1), 1, 39868, 528, true, 11392, 0, 131072, 56, 1 },
-	{ KV(6, 12), -14, 42068, 552, false, 14144, 64, 131072, 56, 0 },
-	{ KV(7, 3), 0, 44268, 576, false, 14400, 64, 131072, 88, 1 },
+	{ KV(6, 1), 11, 39868, 528, true, 11392, 0, 131072, 56, 1,
+	  13248, 9524, 6464 },
+	{ KV(6, 12), 0, 42068, 552, false, 14144, 64, 131072, 56, 0,
+	  15616, 13948, 9664 },
+	{ KV(7, 3), 0, 44268, 576, false, 14400, 64, 131072, 88, 1,
+	  19264, 20512, 4096 },
 };
 
 static const struct measured *m;
 static const struct scenario *scn;
-static bool rodata_full;
-static bool kfence_early_init;
 static unsigned long long pgdat_phys;
 
 struct boot_model kresv_model;
 static unsigned int cma_area_count;
 
-static void note(const char *name, unsigned long long start,
-		 unsigned long long size)
+void kresv_model_note(const char *name, unsigned long long start,
+		      unsigned long long size)
 {
 	struct model_alloc *a;
 
@@ -122,34 +125,8 @@ void kresv_model_reset(const struct scenario *s)
 			m = &measured[i];
 	scn = s;
 	kresv_model.n = 0;
-	rodata_full = KRESV_RODATA_FULL_DEFAULT;
-#ifdef CONFIG_KFENCE_SAMPLE_INTERVAL
-	kfence_early_init = CONFIG_KFENCE_SAMPLE_INTERVAL != 0;
-#else
-	kfence_early_init = false;
-#endif
 	pgdat_phys = 0;
 	cma_area_count = 0;
-}
-
-/* the early parameters the modelled code reads (arch/arm64/mm/) */
-void kresv_model_param(const char *param, const char *val)
-{
-	if (!strcmp(param, "kfence.sample_interval") && val) {
-		/* parse_kfence_early_init(): get_option() then !!val */
-		char *end;
-		long v = strtol(val, &end, 0);
-
-		if (end != val)
-			kfence_early_init = v != 0;
-	} else if (!strcmp(param, "rodata") && val) {
-		/* parse_rodata(): a boolean clears rodata_full, "full" sets it */
-		if (!strcmp(val, "full"))
-			rodata_full = true;
-		else if (strchr("01yYnN", val[0]) || !strcmp(val, "on") ||
-			 !strcmp(val, "off"))
-			rodata_full = false;
-	}
 }
 
 /* memblock_alloc*() of a modelled caller, recorded */
@@ -161,7 +138,7 @@ static unsigned long long alloc(const char *who, unsigned long long size,
 	unsigned long long p = kresv_mb_alloc_raw(size, align, min_addr,
 						  max_addr);
 
-	note(who, p, p ? size : 0);
+	kresv_model_note(who, p, p ? size : 0);
 	return p;
 }
 
@@ -217,81 +194,70 @@ static unsigned long long memstart(void)
 }
 
 /*
- * paging_init() -> map_mem(): one early_pgtable_alloc() page per table of
- * the linear map. Page granular (rodata_full): a PTE table per 2 MiB, a PMD
- * table per 1 GiB, a PUD table per 512 GiB of mapped memory; with block
- * mappings only partly covered 2 MiB blocks need a PTE table. The kernel
- * image's own mappings and the idmap are the measured adjustment.
+ * The image's section boundaries map_mem() reads (_stext, __init_begin,
+ * __init_end) for an image at base of size bytes: as Debian's image of the
+ * tree's version lays them out (vmlinux.lds.S: a 64 KiB head, then text,
+ * rodata and init, each segment 64 KiB aligned), or in proportion when the
+ * image is smaller than that.
  */
-static unsigned long pgtable_pages(void)
+void kresv_model_image_layout(unsigned long long base, unsigned long long size,
+			      unsigned long long *stext,
+			      unsigned long long *init_begin,
+			      unsigned long long *init_end)
 {
-	bool pages = rodata_full;
-	unsigned long n;
+	const unsigned long long seg = 0x10000;
+	unsigned long long text = ((m->code_kib << 10) + seg - 1) & ~(seg - 1);
+	unsigned long long ro = ((m->rodata_kib << 10) + seg - 1) & ~(seg - 1);
+	unsigned long long init = ((m->init_kib << 10) + seg - 1) & ~(seg - 1);
 
-#ifdef KRESV_BBML3_BLOCKS
-	if (scn->cpu & SCENARIO_CPU(BBML3))
-		pages = false;
-#endif
-	n = count_blocks(PUD_SHIFT_, true, 0, 0) +
-	    count_blocks(PGD_SHIFT_, true, 0, 0);
-	if (pages) {
-		n += count_blocks(PMD_SHIFT_, true, 0, 0);
+	if (seg + text + ro + init <= size) {
+		*stext = base + seg;
+		*init_begin = *stext + text + ro;
+		*init_end = *init_begin + init;
 	} else {
-		unsigned long long b, e;
-		bool nomap;
-		int i;
-
-		for (i = 0; memory_region(i, &b, &e, &nomap); i++)
-			if (!nomap)
-				n += (b % (1ULL << PMD_SHIFT_) != 0) +
-				     (e % (1ULL << PMD_SHIFT_) != 0);
+		*stext = base;
+		*init_begin = base + ((size / 2) & ~(seg - 1));
+		*init_end = *init_begin + ((size / 8) & ~(seg - 1));
 	}
-	if ((long)n + m->pgtable_adjust > 0)
-		n += m->pgtable_adjust;
-	return n;
 }
 
-void kresv_model_setup_arch(void)
+/*
+ * paging_init(): the page tables of the kernel image's own mapping
+ * (map_kernel()) and of the idmap, which kresv does not build: a measured
+ * number of early_pgtable_alloc() pages. The linear map's tables
+ * (map_mem()) are the tree's own, harness/mmu/paging.c.
+ */
+void kresv_model_map_kernel(void)
 {
 	unsigned long long p, lo = ~0ULL, hi = 0;
-	unsigned long n, i, got = 0;
+	long i, got = 0;
 
-#if defined(KRESV_ARM64_KFENCE_POOL) && defined(CONFIG_KFENCE)
-	/* map_mem(): arm64_kfence_alloc_pool(), memblock_phys_alloc() */
-	if (kfence_early_init) {
-		unsigned long long size = KRESV_KFENCE_POOL_SIZE;
-
-		p = kresv_mb_phys_alloc(size, PAGE_SIZE);
-		note("kfence", p, p ? size : 0);
-		kresv_record("map_mem: kfence pool %llu KiB at 0x%llx (model)",
-			     size >> 10, p);
-	}
-#endif
-	n = pgtable_pages();
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < m->kernel_pgtables; i++) {
 		p = kresv_mb_pgtable_page(PAGE_SIZE);
 		if (!p)
 			break;
 		got++;
-		note("pgtables", p, PAGE_SIZE);
+		kresv_model_note("pgtables", p, PAGE_SIZE);
 		if (p < lo)
 			lo = p;
 		if (p + PAGE_SIZE > hi)
 			hi = p + PAGE_SIZE;
 	}
-	kresv_record("paging_init: early_pgtable_alloc %lu pages, 0x%llx-0x%llx (model%s)",
-		     got, got ? lo : 0, hi, rodata_full ? ", rodata=full" : "");
+	kresv_record("paging_init: map_kernel/idmap early_pgtable_alloc %ld pages, 0x%llx-0x%llx (model)",
+		     got, got ? lo : 0, hi);
+}
 
-	/* unflatten_device_tree(): early_init_dt_alloc_memory_arch() */
-	{
-		unsigned long long size = m->dt_size;
+/* setup_arch() after paging_init(): unflatten_device_tree() */
+void kresv_model_setup_arch(void)
+{
+	unsigned long long p, size = m->dt_size;
 
-		if (scn->nr_memory > 1)
-			size += m->dt_per_bank * (scn->nr_memory - 1);
-		p = alloc("devicetree", size, 8, 0, 0);
-		kresv_record("unflatten_device_tree: %llu bytes at 0x%llx (model)",
-			     size, p);
-	}
+	/* early_init_dt_alloc_memory_arch() */
+	if (scn->nr_memory > 1)
+		size += m->dt_per_bank * (scn->nr_memory - 1);
+	p = alloc("devicetree", size, 8, 0, 0);
+	kresv_record("unflatten_device_tree: %llu bytes at 0x%llx (model)",
+		     size, p);
 }
 
 /* arch_numa_init() on a device tree without NUMA: dummy_numa_init() */
@@ -307,7 +273,7 @@ void kresv_model_numa(void)
 	/* setup_node_data(): NODE_DATA(0), memblock_phys_alloc_try_nid() */
 	p = kresv_mb_alloc_range(m->pgdat_size, SMP_CACHE_BYTES_, 0,
 				 memblock_end_of_DRAM());
-	note("numa", p, p ? m->pgdat_size : 0);
+	kresv_model_note("numa", p, p ? m->pgdat_size : 0);
 	pgdat_phys = p;
 	if (m->cpumask_size)
 		alloc("numa", m->cpumask_size, SMP_CACHE_BYTES_, 0, 0);
@@ -407,7 +373,7 @@ void kresv_model_sparse(void)
 	p = kresv_mb_alloc_raw(usage, SMP_CACHE_BYTES_, goal, goal + section);
 	if (!p)
 		p = kresv_mb_alloc_raw(usage, SMP_CACHE_BYTES_, goal, 0);
-	note("sparse", p, p ? usage : 0);
+	kresv_model_note("sparse", p, p ? usage : 0);
 
 	memmap = map_size * sections;
 #ifdef KRESV_SPARSE_BUFFER
@@ -553,9 +519,9 @@ int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size,
 		char what[24];
 
 		snprintf(what, sizeof(what), "cma %s", name);
-		note(what, addr, size);
+		kresv_model_note(what, addr, size);
 	} else {
-		note("cma", addr, size);
+		kresv_model_note("cma", addr, size);
 	}
 #ifdef KRESV_CMA_PRINTS_NODE
 	pr_info(KRESV_CMA_PR_FMT KRESV_CMA_RESERVED_FMT,

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The boot model: allocations that code outside the model makes before
- * the crash reservation (page tables, the unflattened device tree, NUMA
+ * the crash reservation (the kernel image's page tables, the unflattened device tree, NUMA
  * node data, the sparse memmap, the CMA area), sized by the tree's own
  * formulas, its configuration, or measured sizes (docs/boot-model.md), and
  * placed through the tree's memblock allocator.
@@ -27,9 +27,17 @@ struct boot_model {
 extern struct boot_model kresv_model;
 
 void kresv_model_reset(const struct scenario *s);
-/* one early parameter of the command line (parse_early_param()) */
-void kresv_model_param(const char *param, const char *val);
-/* setup_arch() before bootmem_init(): paging_init(), unflatten_device_tree() */
+/* a named allocation of the boot, shown among the replay's reservations */
+void kresv_model_note(const char *name, unsigned long long start,
+		      unsigned long long size);
+/* _stext, __init_begin, __init_end of an image at base (measured layout) */
+void kresv_model_image_layout(unsigned long long base, unsigned long long size,
+			      unsigned long long *stext,
+			      unsigned long long *init_begin,
+			      unsigned long long *init_end);
+/* paging_init(): the tables of map_kernel() and the idmap */
+void kresv_model_map_kernel(void);
+/* setup_arch() after paging_init(), before bootmem_init(): unflatten_device_tree() */
 void kresv_model_setup_arch(void);
 /* what arch_numa_init() and sparse_init() allocate */
 void kresv_model_numa(void);

@@ -7,6 +7,7 @@
 #include <linux/boot_stubs.h>
 
 #include "boot_model.h"
+#include "machine.h"
 #include "boot_oracles.h"
 #include "facts.h"
 #include "memblock_view.h"
@@ -101,8 +102,9 @@ void boot_outcome_collect(const struct scenario *s, struct boot_outcome *o)
 		add(o, s->reserved[i].label[0] ? s->reserved[i].label :
 		    "reserved", s->reserved[i].base,
 		    s->reserved[i].base + s->reserved[i].size);
-	if (s->has_kernel)
-		add(o, "kernel", s->kernel.base, s->kernel.base + s->kernel.size);
+	if (kresv_kernel_size)
+		add(o, "kernel", kresv_kernel_base,
+		    kresv_kernel_base + kresv_kernel_size);
 	if (s->has_initrd)
 		add(o, "initrd", s->initrd.base, s->initrd.base + s->initrd.size);
 	/* what the boot model allocated (page tables, memmap, cma, ...) */
@@ -179,8 +181,9 @@ static void check_region(const struct scenario *s, const char *name,
 		       "no-map", fs);
 	check_overlaps(name, start, end, s->reserved, s->nr_reserved,
 		       "reserved", "reserved", fs);
-	if (s->has_kernel &&
-	    overlaps(start, end, s->kernel.base, s->kernel.base + s->kernel.size)) {
+	if (kresv_kernel_size &&
+	    overlaps(start, end, kresv_kernel_base,
+		     kresv_kernel_base + kresv_kernel_size)) {
 		snprintf(sig, sizeof(sig), "kernel|%s", name);
 		findings_add(fs, "CRASH_OVERLAP", WHERE_RESERVE, sig,
 			     "%s 0x%llx-0x%llx overlaps the kernel image", name,

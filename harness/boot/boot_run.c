@@ -5,8 +5,10 @@
  * parameters of the command line go to the tree's own handlers (cma=,
  * through next_arg() as parse_early_param() does), the boot model
  * (boot_model.c) makes the allocations of setup_arch() that come before
- * bootmem_init(), then the tree's bootmem_init() sets the DMA limit and
- * reserves the crash region with the tree's own functions.
+ * bootmem_init() (harness/mmu/paging.c runs the tree's map_mem() over
+ * simulated page tables, where paging_init() calls it), then the tree's
+ * bootmem_init() sets the DMA limit and reserves the crash region with the
+ * tree's own functions.
  */
 #include <setjmp.h>
 #include <stdio.h>
@@ -26,6 +28,7 @@
 #include "facts.h"
 #include "machine.h"
 #include "memblock_view.h"
+#include "paging.h"
 #include "printk_log.h"
 #include "protos.h"
 #include "stubs.h"
@@ -70,6 +73,8 @@ void kresv_alloc_attempt(void)
 		longjmp(stop_boot, 2);
 }
 
+bool kresv_boot_fuzz_mode;
+
 static struct resource initial_crashk_res, initial_crashk_low_res;
 
 /* kernel state a boot changes, back to what the static initialisers say */
@@ -103,7 +108,7 @@ static void parse_early_params(void)
 	args = skip_spaces(args);
 	while (*args) {
 		args = next_arg(args, &param, &val);
-		kresv_model_param(param, val);
+		kresv_paging_param(param, val);
 		for (i = 0; kresv_contig_params[i].name; i++)
 			if (kresv_param_eq(param, kresv_contig_params[i].name))
 				kresv_contig_params[i].setup(val);
@@ -172,13 +177,50 @@ static void check_expectations(const struct scenario *s, const char *tree,
 	}
 }
 
+/*
+ * Fuzz mode: a page-granular linear map costs a PTE per page, half a
+ * second per 8 GiB under ASan; above this much RAM such boots are left out
+ * (the replay maps any size).
+ */
+#define FUZZ_PAGE_MAP_MAX (64ULL << 30)
+
+static bool too_slow_for_fuzzing(const struct scenario *s)
+{
+	struct kresv_mmu_decisions d;
+	unsigned long long ram = 0;
+	unsigned int i;
+
+	for (i = 0; i < s->nr_memory; i++)
+		ram += s->memory[i].size;
+	if (ram <= FUZZ_PAGE_MAP_MAX)
+		return false;
+	kresv_mmu_decisions(&d);
+	return d.can_set_direct_map || d.crash_mem_map ||
+	       d.force_pte_mapping || d.kfence_early_init;
+}
+
+static void add_mmu_findings(struct findings *fs)
+{
+	int i;
+
+	for (i = 0; i < kresv_mmu_findings.n; i++) {
+		const struct finding *f = &kresv_mmu_findings.f[i];
+
+		findings_add(fs, f->id, f->where, f->signature, "%s",
+			     f->message);
+	}
+}
+
 void kresv_boot_run(const struct scenario *s, const char *tree,
 		    const char *path, struct boot_run *r)
 {
 	static volatile int stopped;
+	static volatile bool mapped;
 	int (*skip)(const char *, const char *) = r->fs.skip;
 
 	stopped = 0;
+	mapped = false;
+	r->skipped = false;
 	kresv_panic_hook = kernel_panicked;
 	reset_kernel_state();
 	kresv_set_up_machine(s);
@@ -186,10 +228,24 @@ void kresv_boot_run(const struct scenario *s, const char *tree,
 	kresv_watch_reset();
 	kresv_model_reset(s);
 	kresv_contig_reset();
+	kresv_paging_reset(s);
+	kresv_paging_alloc_note = kresv_model_note;
 	stopped = setjmp(stop_boot);
 	if (!stopped) {
 		parse_early_params();
+		if (kresv_boot_fuzz_mode && too_slow_for_fuzzing(s)) {
+			kresv_panic_hook = NULL;
+			findings_reset(&r->fs);
+			r->fs.skip = skip;
+			r->skipped = true;
+			return;
+		}
+		/* paging_init(): map_kernel(), map_mem(), the idmap */
+		kresv_model_map_kernel();
+		kresv_paging_map();
+		mapped = true;
 		kresv_model_setup_arch();
+		alloc_attempts = 0;
 		bootmem_init();
 #ifdef KRESV_HAVE_arch_zone_limits_init
 		/*
@@ -212,6 +268,7 @@ void kresv_boot_run(const struct scenario *s, const char *tree,
 	r->fs.skip = skip;
 	r->panicked = stopped == 1;
 	r->looped = stopped == 2;
+	r->mapped = mapped;
 	if (r->panicked)
 		findings_add(&r->fs, "KERNEL_PANIC", panic_where, panic_msg,
 			     "the kernel panics: %s", panic_msg);
@@ -220,6 +277,10 @@ void kresv_boot_run(const struct scenario *s, const char *tree,
 			     "CRASH_RESERVE_LOOP",
 			     "more than %d allocation attempts in one boot: the reservation does not terminate",
 			     ALLOC_ATTEMPTS_MAX);
+	if (mapped) {
+		kresv_paging_walk(&r->pg);
+		add_mmu_findings(&r->fs);
+	}
 	boot_oracles(s, &r->out, &r->fs);
 	kresv_watch_oracle(&r->fs);
 	check_expectations(s, tree, path, &r->fs);

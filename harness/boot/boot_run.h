@@ -13,14 +13,25 @@
 #include <stddef.h>
 #include "boot_oracles.h"
 #include "findings.h"
+#include "paging.h"
 #include "scenario.h"
 
 struct boot_run {
 	struct boot_outcome out;
 	struct findings fs;
+	struct paging_run pg;	/* the linear map, when mapped */
+	bool mapped;		/* map_mem() ran to its end */
 	bool panicked;		/* KERNEL_PANIC: the boot stopped there */
 	bool looped;		/* CRASH_RESERVE_LOOP: stopped there */
+	bool skipped;		/* fuzz mode: left out as too slow */
 };
+
+/*
+ * Fuzz mode: boots whose linear map would be page granular over more
+ * than 64 GiB of RAM are not run (skipped, no findings): they cost seconds
+ * each. The replay never sets it.
+ */
+extern bool kresv_boot_fuzz_mode;
 
 /*
  * Whether this build can boot s at all: RAM within the kernel's physical

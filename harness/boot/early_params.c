@@ -12,14 +12,16 @@
 #include "early_params.h"
 
 const struct kresv_early_param kresv_contig_params[] = {
-	{ "cma", early_cma },
+	{ "cma", early_cma, "early_cma() (kernel/dma/contiguous.c)" },
 #ifdef KRESV_HAVE_early_cma_pernuma
-	{ "cma_pernuma", early_cma_pernuma },
+	{ "cma_pernuma", early_cma_pernuma,
+	  "early_cma_pernuma() (kernel/dma/contiguous.c)" },
 #endif
 #ifdef KRESV_HAVE_early_numa_cma
-	{ "numa_cma", early_numa_cma },
+	{ "numa_cma", early_numa_cma,
+	  "early_numa_cma() (kernel/dma/contiguous.c)" },
 #endif
-	{ NULL, NULL },
+	{ NULL, NULL, NULL },
 };
 
 void kresv_contig_reset(void)

@@ -11,9 +11,13 @@
 #include "scenario.h"
 #include "stubs.h"
 
+unsigned long long kresv_kernel_base, kresv_kernel_size;
+bool kresv_kernel_default;
+
 void kresv_set_up_machine(const struct scenario *s)
 {
-	unsigned int i;
+	unsigned long long b, size;
+	unsigned int i, flags;
 
 	kresv_mb_reset();
 	for (i = 0; i < s->nr_memory; i++)
@@ -23,8 +27,20 @@ void kresv_set_up_machine(const struct scenario *s)
 	for (i = 0; i < s->nr_reserved; i++)
 		memblock_reserve(s->reserved[i].base, s->reserved[i].size);
 	/* what arm64_memblock_init() reserves, until it runs in the model */
-	if (s->has_kernel)
-		memblock_reserve(s->kernel.base, s->kernel.size);
+	kresv_kernel_default = !s->has_kernel;
+	if (s->has_kernel) {
+		kresv_kernel_base = s->kernel.base;
+		kresv_kernel_size = s->kernel.size;
+	} else if (kresv_mb_count(KRESV_MB_MEMORY)) {
+		kresv_mb_region(KRESV_MB_MEMORY, 0, &b, &size, &flags);
+		kresv_kernel_base = ((b + 0x1fffffULL) & ~0x1fffffULL) +
+				    KRESV_DEFAULT_KERNEL_OFFSET;
+		kresv_kernel_size = KRESV_DEFAULT_KERNEL_SIZE;
+	} else {
+		kresv_kernel_base = kresv_kernel_size = 0;
+	}
+	if (kresv_kernel_size)
+		memblock_reserve(kresv_kernel_base, kresv_kernel_size);
 	if (s->has_initrd)
 		memblock_reserve(s->initrd.base, s->initrd.size);
 	kresv_answers.dt_dma_max = s->has_dma_max ? s->dma_max : ~0ULL;

@@ -13,6 +13,17 @@ struct scenario;
 
 void kresv_set_up_machine(const struct scenario *s);
 
+/*
+ * The kernel image (_text to _end) after kresv_set_up_machine(): the
+ * scenario's `kernel` line, else the default placement, 2 MiB into the
+ * first 2 MiB block of RAM with the size of Debian's 6.1 image, reserved
+ * as arm64_memblock_init() reserves it.
+ */
+#define KRESV_DEFAULT_KERNEL_OFFSET	0x200000ULL
+#define KRESV_DEFAULT_KERNEL_SIZE	0x2a10000ULL
+extern unsigned long long kresv_kernel_base, kresv_kernel_size;
+extern bool kresv_kernel_default;
+
 /* the kernel's parameq(): dashes and underscores are the same in names */
 bool kresv_param_eq(const char *a, const char *b);
 #endif

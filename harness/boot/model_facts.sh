@@ -36,14 +36,6 @@ elif grep -q 'limit >= SZ_4G + size' "$cma"; then
 	echo "#define KRESV_CMA_BOTTOM_UP_IF_LIMIT 1"
 fi
 
-# map_mem() allocates the KFENCE pool first when kfence_early_init; its
-# size is include/linux/kfence.h's KFENCE_POOL_SIZE
-if grep -q 'kfence_pool = memblock_phys_alloc(KFENCE_POOL_SIZE' "$t/arch/arm64/mm/mmu.c"; then
-	echo "#define KRESV_ARM64_KFENCE_POOL 1"
-	sed -n 's/^#define KFENCE_POOL_SIZE[ \t]*/#define KRESV_KFENCE_POOL_SIZE /p' \
-		"$t/include/linux/kfence.h"
-fi
-
 # pageblock_order's bound (include/linux/pageblock-flags.h, mmzone.h)
 mz=$t/include/linux/mmzone.h
 if grep -q '^#define PAGE_BLOCK_MAX_ORDER CONFIG_PAGE_BLOCK_MAX_ORDER' "$mz"; then
@@ -59,18 +51,6 @@ fi
 v=$(sed -n 's/^VERSION = //p' "$t/Makefile")
 p=$(sed -n 's/^PATCHLEVEL = //p' "$t/Makefile")
 echo "#define KRESV_KVERSION ($v * 256 + $p)"
-
-# rodata_full's default (arch/arm64/mm/pageattr.c): the linear map in pages
-pa=$t/arch/arm64/mm/pageattr.c
-if grep -q '^bool rodata_full __ro_after_init = true;' "$pa"; then
-	echo "#define KRESV_RODATA_FULL_DEFAULT 1"
-elif grep -q '^bool rodata_full __ro_after_init = IS_ENABLED(CONFIG_RODATA_FULL_DEFAULT_ENABLED);' "$pa"; then
-	echo "#define KRESV_RODATA_FULL_DEFAULT IS_ENABLED(CONFIG_RODATA_FULL_DEFAULT_ENABLED)"
-else
-	echo "#define KRESV_RODATA_FULL_DEFAULT 0"
-fi
-# BBML3 CPUs keep block mappings in the linear map (force_pte_mapping())
-grep -q 'if (bbml3)' "$t/arch/arm64/mm/mmu.c" && echo "#define KRESV_BBML3_BLOCKS 1"
 
 # sparse_init(): one memmap buffer for all sections (sparse_buffer_init(),
 # 6.1, 6.12) or a block per section (7.3); a section whose memmap cannot

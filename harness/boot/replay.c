@@ -27,6 +27,7 @@
 #include "bad_input.h"
 #include "boot_run.h"
 #include "json_out.h"
+#include "lm_report.h"
 #include "printk_log.h"
 #include "protos.h"
 #include "scenario.h"
@@ -89,8 +90,10 @@ static void check_built_with(const struct scenario *s, const char *path,
 }
 
 static void print_text(const char *label, const char *path,
-		       const struct boot_outcome *o, const struct findings *fs)
+		       const struct boot_run *r)
 {
+	const struct boot_outcome *o = &r->out;
+	const struct findings *fs = &r->fs;
 	int i;
 
 	printf("tree:      %s\n", label);
@@ -110,6 +113,12 @@ static void print_text(const char *label, const char *path,
 		printf("  %-14s 0x%016llx - 0x%016llx (%llu MB)\n",
 		       o->res[i].name, o->res[i].start, o->res[i].end,
 		       (o->res[i].end - o->res[i].start) >> 20);
+	if (r->mapped) {
+		printf("linear map: (map_mem())\n");
+		lm_print_counts("  ", &r->pg.lm, PAGE_SHIFT);
+		printf("  ranges:\n");
+		lm_print_ranges("    ", &r->pg.lm);
+	}
 	printf("stub calls:\n");
 	for (i = 0; i < kresv_calls.n; i++)
 		printf("  %s\n", kresv_calls.call[i]);
@@ -120,8 +129,10 @@ static void print_text(const char *label, const char *path,
 }
 
 static void print_json(const char *label, const char *path,
-		       const struct boot_outcome *o, const struct findings *fs)
+		       const struct boot_run *r)
 {
+	const struct boot_outcome *o = &r->out;
+	const struct findings *fs = &r->fs;
 	json_object *obj = json_object_new_object();
 	json_object *log = json_object_new_array();
 	json_object *res = json_object_new_array();
@@ -159,6 +170,9 @@ static void print_json(const char *label, const char *path,
 		json_object_array_add(res, r);
 	}
 	json_object_object_add(obj, "reservations", res);
+	if (r->mapped)
+		json_object_object_add(obj, "linear_map",
+				       lm_to_json(&r->pg.lm, PAGE_SHIFT, true));
 	for (i = 0; i < kresv_calls.n; i++)
 		json_object_array_add(calls, json_object_new_string(
 					      kresv_calls.call[i]));
@@ -209,8 +223,8 @@ int main(int argc, char **argv)
 			bench(repeat, tree, path), repeat);
 	kresv_boot_run(&scn, tree, path, &r);
 	if (json)
-		print_json(label, path, &r.out, &r.fs);
+		print_json(label, path, &r);
 	else
-		print_text(label, path, &r.out, &r.fs);
+		print_text(label, path, &r);
 	return r.fs.n ? EXIT_FINDINGS : 0;
 }

@@ -31,3 +31,14 @@
 #ifndef __pgd_populate
 #define __pgd_populate(p, a, f)	(kresv_pgsim_site(__FILE__, __LINE__), __pgd_populate(p, a, f))
 #endif
+
+/*
+ * early_pgtable_alloc()'s memblock_phys_alloc_range(): the tree's
+ * allocator, through a bridge that names each page "pgtables" for the
+ * replay (harness/mmu/mmu_memblock.c).
+ */
+phys_addr_t kresv_mmu_pgtable_phys_alloc(phys_addr_t size, phys_addr_t align,
+					 phys_addr_t start, phys_addr_t end);
+#undef memblock_phys_alloc_range
+#define memblock_phys_alloc_range(s, a, st, e) \
+	kresv_mmu_pgtable_phys_alloc((s), (a), (st), (e))

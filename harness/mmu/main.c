@@ -36,10 +36,13 @@
 #include <linux/bug.h>
 
 #include "bad_input.h"
+#include "boot_model.h"
 #include "json_out.h"
+#include "lm_report.h"
 #include "machine.h"
 #include "memblock_view.h"
 #include "mmu_unit.h"
+#include "paging.h"
 #include "pgsim.h"
 #include "printk_log.h"
 #include "scenario.h"
@@ -62,16 +65,10 @@
 char *next_arg(char *args, char **param, char **val);
 char *skip_spaces(const char *str);
 
-/* the default image when the scenario has no kernel line (docs/scenario.md) */
-#define DEFAULT_KERNEL_OFFSET	0x200000ULL
-#define DEFAULT_KERNEL_SIZE	0x2a10000ULL
-
 #define PARAMS_MAX 16
 
 struct run {
-	struct linear_map lm;
-	struct kresv_mmu_geometry g;
-	struct kresv_mmu_decisions d;
+	struct paging_run p;
 	struct findings fs;
 	unsigned long long kernel_base, kernel_size;
 	bool kernel_default;
@@ -79,7 +76,7 @@ struct run {
 	char params[PARAMS_MAX][128];
 	bool panicked;
 	char panic_where[160], panic_msg[256];
-	unsigned long long pgsim_pages, writes, barriers;
+	unsigned long long pgsim_pages;
 	bool ok;
 };
 
@@ -117,20 +114,6 @@ static void note_param(struct run *r, const char *fmt, ...)
 	va_end(ap);
 }
 
-static bool call_handler(const struct kresv_early_param *t, char *param,
-			 char *val, struct run *r)
-{
-	for (; t->name; t++) {
-		if (!kresv_param_eq(param, t->name))
-			continue;
-		t->setup(val);
-		note_param(r, "%s%s%s -> %s", param, val ? "=" : "",
-			   val ? val : "", t->handler);
-		return true;
-	}
-	return false;
-}
-
 /*
  * parse_early_param(): the command line cut by the tree's next_arg(), each
  * parameter the map depends on handed to the tree's handler. With
@@ -141,6 +124,7 @@ static void early_params(struct run *r, bool drop_crash)
 {
 	static char tmp[sizeof(boot_command_line)];
 	char *args = tmp, *param, *val;
+	const char *handler;
 
 	memcpy(tmp, boot_command_line, sizeof(tmp));
 	args = skip_spaces(args);
@@ -148,9 +132,12 @@ static void early_params(struct run *r, bool drop_crash)
 		args = next_arg(args, &param, &val);
 		if (drop_crash && kresv_param_eq(param, "crashkernel"))
 			continue;
-		if (call_handler(kresv_mmu_params, param, val, r) ||
-		    call_handler(kresv_rodata_params, param, val, r))
+		handler = kresv_paging_param(param, val);
+		if (handler) {
+			note_param(r, "%s%s%s -> %s", param, val ? "=" : "",
+				   val ? val : "", handler);
 			continue;
+		}
 		if (kresv_param_eq(param, "debug_pagealloc"))
 			note_param(r, "%s: no handler in this build (CONFIG_DEBUG_PAGEALLOC is not set)",
 				   param);
@@ -160,86 +147,32 @@ static void early_params(struct run *r, bool drop_crash)
 	}
 }
 
-static unsigned long long first_ram(void)
-{
-	unsigned long long b, s;
-	unsigned int flags;
-
-	if (!kresv_mb_count(KRESV_MB_MEMORY))
-		return 0;
-	kresv_mb_region(KRESV_MB_MEMORY, 0, &b, &s, &flags);
-	return b;
-}
-
 static void boot(struct run *r, bool drop_crash)
 {
-	unsigned long long base, size, init_begin, init_end, ram;
-	const unsigned long long pud_size = 1ULL << (3 * (CONFIG_PAGE_SHIFT_) - 6);
-
 	memset(r, 0, sizeof(*r));
 	cur = r;
-	kresv_pgsim_reset();
 	kresv_log_reset();
-	findings_reset(&kresv_mmu_findings);
 	kresv_calls.n = 0;
 	kresv_set_up_machine(&scn);
-
-	/* the CPU: 52-bit VA needs LPA2 (4K pages), else 48 (head.S) */
-	kresv_cpu_lpa2 = scn.cpu & SCENARIO_CPU(LPA2);
-	kresv_cpu_bbml3 = scn.cpu & SCENARIO_CPU(BBML3);
-	kresv_vabits_actual = CONFIG_ARM64_VA_BITS > 48 && !kresv_cpu_lpa2 ?
-			      48 : CONFIG_ARM64_VA_BITS;
-
-	/* the kernel image: the scenario's, else 2 MiB into the first bank */
-	ram = first_ram();
-	if (scn.has_kernel) {
-		base = scn.kernel.base;
-		size = scn.kernel.size;
-	} else {
-		base = ((ram + 0x1fffffULL) & ~0x1fffffULL) +
-		       DEFAULT_KERNEL_OFFSET;
-		size = DEFAULT_KERNEL_SIZE;
-		memblock_reserve(base, size);	/* arm64_memblock_init() */
-		r->kernel_default = true;
-	}
-	r->kernel_base = base;
-	r->kernel_size = size;
-	/* sections by proportion: kresv has no System.map of the image */
-	init_begin = base + ((size / 2) & ~0xffffULL);
-	init_end = init_begin + ((size / 8) & ~0xffffULL);
-	kresv_ksym[0] = base;			/* _text */
-	kresv_ksym[1] = base;			/* _stext */
-	kresv_ksym[2] = init_begin;		/* __init_begin */
-	kresv_ksym[3] = init_end;		/* __init_end */
-	kresv_ksym[4] = base + size;		/* __bss_stop */
-	kresv_ksym[5] = base + size;		/* _end */
-
-	/* arm64_memblock_init(): memstart_addr */
-	kresv_memstart_addr = (long long)(ram & ~(pud_size - 1));
-	if (CONFIG_ARM64_VA_BITS > 48 && kresv_vabits_actual != 52)
-		kresv_memstart_addr -= (long long)((1ULL << 52) - (1ULL << 48));
-
-	/* swapper_pg_dir in the image's read-only data */
-	kresv_mmu_setup(init_begin - (1ULL << CONFIG_PAGE_SHIFT_));
+	kresv_model_reset(&scn);	/* the measured image layout */
+	kresv_paging_reset(&scn);
+	r->kernel_base = kresv_kernel_base;
+	r->kernel_size = kresv_kernel_size;
+	r->kernel_default = kresv_kernel_default;
 	early_params(r, drop_crash);
 
 	kresv_panic_hook = panic_hook;
 	if (!setjmp(panic_jmp))
-		kresv_mmu_map_mem();
+		kresv_paging_map();
 	kresv_panic_hook = NULL;
 
-	kresv_mmu_geometry(&r->g);
-	kresv_mmu_decisions(&r->d);
-	lm_walk(&r->g, &r->lm);
-	lm_oracles(&r->g, &r->lm);
+	kresv_paging_walk(&r->p);
 	if (r->panicked)
 		findings_add(&kresv_mmu_findings, "KERNEL_PANIC",
 			     r->panic_where, "KERNEL_PANIC", "%s",
 			     r->panic_msg);
 	r->fs = kresv_mmu_findings;
 	r->pgsim_pages = kresv_pgsim_pages();
-	r->writes = kresv_pgsim_stats.writes;
-	r->barriers = kresv_pgsim_stats.barriers;
 	r->ok = true;
 }
 
@@ -326,7 +259,7 @@ static unsigned long long kib(unsigned long long pages)
 
 static void forced_pages_oracle(void)
 {
-	const struct linear_map *a = &run.lm, *b = &alt.lm;
+	const struct linear_map *a = &run.p.lm, *b = &alt.p.lm;
 	unsigned long long ta = lm_table_pages(a), tb = lm_table_pages(b);
 
 	findings_add(&run.fs, "LINEAR_MAP_FORCED_PAGES", KRESV_LOC_map_mem,
@@ -342,23 +275,9 @@ static const char *yes(bool b)
 	return b ? "true" : "false";
 }
 
-static void print_counts(const char *indent, const struct linear_map *lm)
-{
-	unsigned long long t = lm_table_pages(lm);
-
-	printf("%spud_blocks:  %llu\n", indent, lm->pud_blocks);
-	printf("%spmd_blocks:  %llu\n", indent, lm->pmd_blocks);
-	printf("%scont_pmd:    %llu\n", indent, lm->cont_pmd);
-	printf("%scont_pte:    %llu\n", indent, lm->cont_pte);
-	printf("%sptes:        %llu\n", indent, lm->ptes);
-	printf("%stable_pages: %llu (p4d %llu, pud %llu, pmd %llu, pte %llu) = %llu KiB\n",
-	       indent, t, lm->table_pages[0], lm->table_pages[1],
-	       lm->table_pages[2], lm->table_pages[3], kib(t));
-}
-
 static void print_text(const char *label, const char *path, bool have_alt)
 {
-	const struct kresv_mmu_decisions *d = &run.d;
+	const struct kresv_mmu_decisions *d = &run.p.d;
 	int i;
 
 	printf("tree:      %s\n", label);
@@ -369,7 +288,7 @@ static void print_text(const char *label, const char *path, bool have_alt)
 	printf("va bits:   %llu (CONFIG_ARM64_VA_BITS=%d%s), %d levels\n",
 	       kresv_vabits_actual, CONFIG_ARM64_VA_BITS,
 	       CONFIG_ARM64_VA_BITS > 48 && !kresv_cpu_lpa2 ?
-	       ", no LPA2: 48-bit fallback" : "", run.g.levels);
+	       ", no LPA2: 48-bit fallback" : "", run.p.g.levels);
 	printf("early params:\n");
 	for (i = 0; i < run.nparams; i++)
 		printf("  %s\n", run.params[i]);
@@ -390,74 +309,31 @@ static void print_text(const char *label, const char *path, bool have_alt)
 	for (i = 0; i < kresv_log.nlines; i++)
 		printf("  %s\n", kresv_log.lines[i].text);
 	printf("linear_map:\n");
-	print_counts("  ", &run.lm);
+	lm_print_counts("  ", &run.p.lm, CONFIG_PAGE_SHIFT_);
 	printf("  ranges:\n");
-	for (i = 0; i < run.lm.nranges; i++)
-		printf("    0x%016llx - 0x%016llx %-9s at 0x%016llx\n",
-		       run.lm.range[i].pa, run.lm.range[i].end - 1,
-		       lm_gran_name[run.lm.range[i].gran], run.lm.range[i].va);
-	if (run.lm.ranges_truncated)
-		printf("    ... (more than %d ranges)\n", LM_RANGES_MAX);
+	lm_print_ranges("    ", &run.p.lm);
 	if (have_alt) {
 		printf("without crashkernel=:\n");
-		print_counts("  ", &alt.lm);
+		lm_print_counts("  ", &alt.p.lm, CONFIG_PAGE_SHIFT_);
 	}
-	printf("page-table writes: %llu, barriers: %llu\n", run.writes,
-	       run.barriers);
+	printf("page-table writes: %llu, barriers: %llu\n", run.p.writes,
+	       run.p.barriers);
 	if (run.fs.n) {
 		printf("findings:\n");
 		findings_print(&run.fs, stdout);
 	}
 }
 
-static json_object *counts_json(const struct linear_map *lm, bool ranges)
-{
-	json_object *o = json_object_new_object(), *t, *r;
-	int i;
-
-	json_object_object_add(o, "pud_blocks", json_object_new_uint64(lm->pud_blocks));
-	json_object_object_add(o, "pmd_blocks", json_object_new_uint64(lm->pmd_blocks));
-	json_object_object_add(o, "cont_pmd", json_object_new_uint64(lm->cont_pmd));
-	json_object_object_add(o, "cont_pte", json_object_new_uint64(lm->cont_pte));
-	json_object_object_add(o, "ptes", json_object_new_uint64(lm->ptes));
-	t = json_object_new_object();
-	json_object_object_add(t, "total", json_object_new_uint64(lm_table_pages(lm)));
-	json_object_object_add(t, "p4d", json_object_new_uint64(lm->table_pages[0]));
-	json_object_object_add(t, "pud", json_object_new_uint64(lm->table_pages[1]));
-	json_object_object_add(t, "pmd", json_object_new_uint64(lm->table_pages[2]));
-	json_object_object_add(t, "pte", json_object_new_uint64(lm->table_pages[3]));
-	json_object_object_add(t, "bytes", json_object_new_uint64(
-		lm_table_pages(lm) << CONFIG_PAGE_SHIFT_));
-	json_object_object_add(o, "table_pages", t);
-	if (!ranges)
-		return o;
-	r = json_object_new_array();
-	for (i = 0; i < lm->nranges; i++) {
-		json_object *e = json_object_new_object();
-
-		json_object_object_add(e, "start", json_object_new_uint64(lm->range[i].pa));
-		json_object_object_add(e, "end", json_object_new_uint64(lm->range[i].end));
-		json_object_object_add(e, "va", json_object_new_uint64(lm->range[i].va));
-		json_object_object_add(e, "granularity", json_object_new_string(
-					       lm_gran_name[lm->range[i].gran]));
-		json_object_array_add(r, e);
-	}
-	json_object_object_add(o, "ranges", r);
-	json_object_object_add(o, "ranges_truncated",
-			       json_object_new_boolean(lm->ranges_truncated));
-	return o;
-}
-
 static void print_json(const char *label, const char *path, bool have_alt)
 {
 	json_object *obj = json_object_new_object(), *a, *d;
-	const struct kresv_mmu_decisions *dd = &run.d;
+	const struct kresv_mmu_decisions *dd = &run.p.d;
 	int i;
 
 	json_object_object_add(obj, "tree", json_object_new_string(label));
 	json_object_object_add(obj, "scenario", json_object_new_string(path));
 	json_object_object_add(obj, "va_bits", json_object_new_uint64(kresv_vabits_actual));
-	json_object_object_add(obj, "levels", json_object_new_int(run.g.levels));
+	json_object_object_add(obj, "levels", json_object_new_int(run.p.g.levels));
 	a = json_object_new_array();
 	for (i = 0; i < run.nparams; i++)
 		json_object_array_add(a, json_object_new_string(run.params[i]));
@@ -478,10 +354,10 @@ static void print_json(const char *label, const char *path, bool have_alt)
 	for (i = 0; i < kresv_log.nlines; i++)
 		json_object_array_add(a, json_object_new_string(kresv_log.lines[i].text));
 	json_object_object_add(obj, "log", a);
-	json_object_object_add(obj, "linear_map", counts_json(&run.lm, true));
+	json_object_object_add(obj, "linear_map", lm_to_json(&run.p.lm, CONFIG_PAGE_SHIFT_, true));
 	if (have_alt)
 		json_object_object_add(obj, "without_crashkernel",
-				       counts_json(&alt.lm, false));
+				       lm_to_json(&alt.p.lm, CONFIG_PAGE_SHIFT_, false));
 	json_object_object_add(obj, "findings", findings_to_json(&run.fs));
 	json_emit(obj);
 }
@@ -524,9 +400,9 @@ int main(int argc, char **argv)
 	 * 6.12: no contiguous bit, blocks allowed): "whole" is all the rest.
 	 */
 	if (have_alt && !run.panicked && !alt.panicked &&
-	    lm_all_pages(&run.lm, run.kernel_base,
+	    lm_all_pages(&run.p.lm, run.kernel_base,
 			 run.kernel_base + run.kernel_size) &&
-	    !lm_all_pages(&alt.lm, alt.kernel_base,
+	    !lm_all_pages(&alt.p.lm, alt.kernel_base,
 			  alt.kernel_base + alt.kernel_size))
 		forced_pages_oracle();
 

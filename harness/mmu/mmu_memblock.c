@@ -41,8 +41,28 @@ int kresv_mmu_memblock_clear_nomap(unsigned long long base,
 	return memblock_clear_nomap(base, size);
 }
 
+/* map_mem()'s allocations, named for the replay (harness/mmu/paging.c) */
+void kresv_mmu_note_alloc(const char *who, unsigned long long pa,
+			  unsigned long long size);
+
+/* arm64_kfence_alloc_pool() */
 unsigned long long kresv_mmu_memblock_phys_alloc(unsigned long long size,
 						 unsigned long long align)
 {
-	return memblock_phys_alloc(size, align);
+	phys_addr_t p = memblock_phys_alloc(size, align);
+
+	kresv_mmu_note_alloc("kfence", p, size);
+	return p;
+}
+
+/* early_pgtable_alloc() (harness/mmu/hooks.h) */
+phys_addr_t kresv_mmu_pgtable_phys_alloc(phys_addr_t size, phys_addr_t align,
+					 phys_addr_t start, phys_addr_t end);
+phys_addr_t kresv_mmu_pgtable_phys_alloc(phys_addr_t size, phys_addr_t align,
+					 phys_addr_t start, phys_addr_t end)
+{
+	phys_addr_t p = memblock_phys_alloc_range(size, align, start, end);
+
+	kresv_mmu_note_alloc("pgtables", p, size);
+	return p;
 }

@@ -53,8 +53,41 @@ static bool l5_enabled(void)
 #endif
 }
 
+/*
+ * What the early parameters and map_mem() change in the units, back to
+ * the initialisers, so that one process can boot many times (fuzzing).
+ */
+static void state_reset(void)
+{
+	static bool saved;
+	static struct {
+		bool rodata_full, crash_mem_map, kfence_early_init;
+	} initial;
+
+	if (!saved) {
+		initial.rodata_full = rodata_full;
+#ifdef KRESV_HAVE_enable_crash_mem_map
+		initial.crash_mem_map = crash_mem_map;
+#endif
+#ifdef KRESV_HAVE_parse_kfence_early_init
+		initial.kfence_early_init = kfence_early_init;
+#endif
+		saved = true;
+	}
+	rodata_full = initial.rodata_full;
+#ifdef KRESV_HAVE_enable_crash_mem_map
+	crash_mem_map = initial.crash_mem_map;
+#endif
+#ifdef KRESV_HAVE_parse_kfence_early_init
+	kfence_early_init = initial.kfence_early_init;
+#endif
+	__kfence_pool = NULL;
+	kresv_rodata_state_reset();
+}
+
 void kresv_mmu_setup(unsigned long long swapper_pa)
 {
+	state_reset();
 	memset(swapper_pg_dir, 0, sizeof(swapper_pg_dir));
 	kresv_pgsim_register(swapper_pa, swapper_pg_dir);
 	kresv_pt_ops.to_phys = to_phys;

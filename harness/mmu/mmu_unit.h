@@ -3,12 +3,7 @@
 #ifndef KRESV_MMU_UNIT_H
 #define KRESV_MMU_UNIT_H
 #include <stdbool.h>
-
-struct kresv_early_param {
-	const char *name;
-	int (*setup)(char *val);
-	const char *handler;	/* "function() (file)" */
-};
+#include "../boot/early_params.h"
 
 extern const struct kresv_early_param kresv_mmu_params[];
 extern const struct kresv_early_param kresv_rodata_params[];
@@ -31,7 +26,9 @@ struct kresv_mmu_decisions {
 	unsigned long long kfence_pool, kfence_pool_size;
 };
 
+/* the units' state back to the initialisers, an empty swapper_pg_dir */
 void kresv_mmu_setup(unsigned long long swapper_pa);
+void kresv_rodata_state_reset(void);
 void kresv_mmu_geometry(struct kresv_mmu_geometry *g);
 void kresv_mmu_map_mem(void);
 void kresv_mmu_decisions(struct kresv_mmu_decisions *d);

@@ -13,3 +13,15 @@ const struct kresv_early_param kresv_rodata_params[] = {
 	{ "rodata", set_debug_rodata, "set_debug_rodata() (init/main.c)" },
 	{ NULL, NULL, NULL },
 };
+
+/* rodata_enabled back to its initialiser, for the next boot */
+void kresv_rodata_state_reset(void)
+{
+	static bool saved, initial;
+
+	if (!saved) {
+		initial = rodata_enabled;
+		saved = true;
+	}
+	rodata_enabled = initial;
+}

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The linear map's counts and ranges as text and JSON (lm_report.h). */
+#include <stdio.h>
+
+#include "lm_report.h"
+
+void lm_print_counts(const char *indent, const struct linear_map *lm,
+		     int page_shift)
+{
+	unsigned long long t = lm_table_pages(lm);
+
+	printf("%spud_blocks:  %llu\n", indent, lm->pud_blocks);
+	printf("%spmd_blocks:  %llu\n", indent, lm->pmd_blocks);
+	printf("%scont_pmd:    %llu\n", indent, lm->cont_pmd);
+	printf("%scont_pte:    %llu\n", indent, lm->cont_pte);
+	printf("%sptes:        %llu\n", indent, lm->ptes);
+	printf("%stable_pages: %llu (p4d %llu, pud %llu, pmd %llu, pte %llu) = %llu KiB\n",
+	       indent, t, lm->table_pages[0], lm->table_pages[1],
+	       lm->table_pages[2], lm->table_pages[3],
+	       t << (page_shift - 10));
+}
+
+void lm_print_ranges(const char *indent, const struct linear_map *lm)
+{
+	int i;
+
+	for (i = 0; i < lm->nranges; i++)
+		printf("%s0x%016llx - 0x%016llx %-9s at 0x%016llx\n", indent,
+		       lm->range[i].pa, lm->range[i].end - 1,
+		       lm_gran_name[lm->range[i].gran], lm->range[i].va);
+	if (lm->ranges_truncated)
+		printf("%s... (more than %d ranges)\n", indent, LM_RANGES_MAX);
+}
+
+static void add_u64(json_object *o, const char *key, unsigned long long v)
+{
+	json_object_object_add(o, key, json_object_new_uint64(v));
+}
+
+json_object *lm_to_json(const struct linear_map *lm, int page_shift,
+			bool ranges)
+{
+	json_object *o = json_object_new_object(), *t, *r;
+	int i;
+
+	add_u64(o, "pud_blocks", lm->pud_blocks);
+	add_u64(o, "pmd_blocks", lm->pmd_blocks);
+	add_u64(o, "cont_pmd", lm->cont_pmd);
+	add_u64(o, "cont_pte", lm->cont_pte);
+	add_u64(o, "ptes", lm->ptes);
+	t = json_object_new_object();
+	add_u64(t, "total", lm_table_pages(lm));
+	add_u64(t, "p4d", lm->table_pages[0]);
+	add_u64(t, "pud", lm->table_pages[1]);
+	add_u64(t, "pmd", lm->table_pages[2]);
+	add_u64(t, "pte", lm->table_pages[3]);
+	add_u64(t, "bytes", lm_table_pages(lm) << page_shift);
+	json_object_object_add(o, "table_pages", t);
+	if (!ranges)
+		return o;
+	r = json_object_new_array();
+	for (i = 0; i < lm->nranges; i++) {
+		json_object *e = json_object_new_object();
+
+		add_u64(e, "start", lm->range[i].pa);
+		add_u64(e, "end", lm->range[i].end);
+		add_u64(e, "va", lm->range[i].va);
+		json_object_object_add(e, "granularity", json_object_new_string(
+					       lm_gran_name[lm->range[i].gran]));
+		json_object_array_add(r, e);
+	}
+	json_object_object_add(o, "ranges", r);
+	json_object_object_add(o, "ranges_truncated",
+			       json_object_new_boolean(lm->ranges_truncated));
+	return o;
+}

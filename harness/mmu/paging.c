@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0
+/* paging_init()'s linear map in a boot (paging.h). */
+#include <string.h>
+
+#include <generated/autoconf.h>
+
+#include "boot_model.h"
+#include "machine.h"
+#include "memblock_view.h"
+#include "paging.h"
+#include "pgsim.h"
+#include "scenario.h"
+
+#ifdef CONFIG_PAGE_SHIFT
+#define PAGE_SHIFT_ CONFIG_PAGE_SHIFT
+#else
+#define PAGE_SHIFT_ CONFIG_ARM64_PAGE_SHIFT
+#endif
+
+void (*kresv_paging_alloc_note)(const char *who, unsigned long long pa,
+				unsigned long long size);
+
+/* called by harness/mmu/mmu_memblock.c for map_mem()'s allocations */
+void kresv_mmu_note_alloc(const char *who, unsigned long long pa,
+			  unsigned long long size);
+void kresv_mmu_note_alloc(const char *who, unsigned long long pa,
+			  unsigned long long size)
+{
+	if (kresv_paging_alloc_note && pa)
+		kresv_paging_alloc_note(who, pa, size);
+}
+
+static unsigned long long first_ram(void)
+{
+	unsigned long long b, s;
+	unsigned int flags;
+
+	if (!kresv_mb_count(KRESV_MB_MEMORY))
+		return 0;
+	kresv_mb_region(KRESV_MB_MEMORY, 0, &b, &s, &flags);
+	return b;
+}
+
+void kresv_paging_reset(const struct scenario *s)
+{
+	const unsigned long long pud_size = 1ULL << (3 * PAGE_SHIFT_ - 6);
+	unsigned long long base = kresv_kernel_base, size = kresv_kernel_size;
+	unsigned long long stext, init_begin, init_end;
+
+	kresv_pgsim_reset();
+	findings_reset(&kresv_mmu_findings);
+
+	/* the CPU: 52-bit VA needs LPA2 (4K pages), else 48 (head.S) */
+	kresv_cpu_lpa2 = s->cpu & SCENARIO_CPU(LPA2);
+	kresv_cpu_bbml3 = s->cpu & SCENARIO_CPU(BBML3);
+	kresv_vabits_actual = CONFIG_ARM64_VA_BITS > 48 && !kresv_cpu_lpa2 ?
+			      48 : CONFIG_ARM64_VA_BITS;
+
+	/* Debian's image's sections: kresv has no System.map of it */
+	kresv_model_image_layout(base, size, &stext, &init_begin, &init_end);
+	kresv_ksym[0] = base;			/* _text */
+	kresv_ksym[1] = stext;			/* _stext */
+	kresv_ksym[2] = init_begin;		/* __init_begin */
+	kresv_ksym[3] = init_end;		/* __init_end */
+	kresv_ksym[4] = base + size;		/* __bss_stop */
+	kresv_ksym[5] = base + size;		/* _end */
+
+	/* arm64_memblock_init(): memstart_addr */
+	kresv_memstart_addr = (long long)(first_ram() & ~(pud_size - 1));
+	if (CONFIG_ARM64_VA_BITS > 48 && kresv_vabits_actual != 52)
+		kresv_memstart_addr -= (long long)((1ULL << 52) - (1ULL << 48));
+
+	/* swapper_pg_dir in the image's read-only data */
+	kresv_mmu_setup(init_begin - (1ULL << PAGE_SHIFT_));
+}
+
+static const char *call_handler(const struct kresv_early_param *t,
+				char *param, char *val)
+{
+	for (; t->name; t++) {
+		if (!kresv_param_eq(param, t->name))
+			continue;
+		t->setup(val);
+		return t->handler;
+	}
+	return NULL;
+}
+
+const char *kresv_paging_param(char *param, char *val)
+{
+	const char *h = call_handler(kresv_mmu_params, param, val);
+
+	return h ? h : call_handler(kresv_rodata_params, param, val);
+}
+
+void kresv_paging_map(void)
+{
+	kresv_mmu_map_mem();
+}
+
+void kresv_paging_walk(struct paging_run *r)
+{
+	kresv_mmu_geometry(&r->g);
+	kresv_mmu_decisions(&r->d);
+	lm_walk(&r->g, &r->lm);
+	lm_oracles(&r->g, &r->lm);
+	r->writes = kresv_pgsim_stats.writes;
+	r->barriers = kresv_pgsim_stats.barriers;
+}

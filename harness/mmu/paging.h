@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * paging_init()'s linear map in a boot: the tree's map_mem() over the
+ * simulated page-table memory, with the early parameters it depends on
+ * handed to the tree's own handlers, then walked and judged (walk.c).
+ * Shared by the replay (harness/boot/boot_run.c) and kresv-linear-map.
+ *
+ * Order in a boot: kresv_paging_reset() after the machine is in memblock,
+ * kresv_paging_param() for every early parameter, kresv_paging_map() where
+ * paging_init() runs, kresv_paging_walk() after. A panic of map_mem()
+ * goes to kresv_panic_hook (the caller's).
+ */
+#ifndef KRESV_MMU_PAGING_H
+#define KRESV_MMU_PAGING_H
+#include <stdbool.h>
+#include "mmu_unit.h"
+#include "walk.h"
+
+struct scenario;
+
+struct paging_run {
+	struct kresv_mmu_geometry g;
+	struct kresv_mmu_decisions d;
+	struct linear_map lm;
+	unsigned long long writes, barriers;
+};
+
+/* the CPU, the image's symbols, memstart_addr, an empty swapper_pg_dir */
+void kresv_paging_reset(const struct scenario *s);
+/*
+ * One early parameter: handed to the tree's handler when map_mem() depends
+ * on it (rodata=, 6.1's crashkernel=, kfence.sample_interval=). Returns
+ * the handler as "function() (file)", or NULL.
+ */
+const char *kresv_paging_param(char *param, char *val);
+/* paging_init() -> map_mem() */
+void kresv_paging_map(void);
+/* the tables walked; BBM and walk findings are in kresv_mmu_findings */
+void kresv_paging_walk(struct paging_run *r);
+
+/*
+ * Called for each memblock allocation map_mem() makes (who: "pgtables",
+ * "kfence"), when set: the replay names them among its reservations.
+ */
+extern void (*kresv_paging_alloc_note)(const char *who,
+				       unsigned long long pa,
+				       unsigned long long size);
+#endif
