@@ -16,8 +16,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "pgsim.h"
+
+#ifdef KRESV_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
 
 struct kresv_pt_ops kresv_pt_ops;
 struct kresv_pgsim_stats kresv_pgsim_stats;
@@ -32,8 +37,7 @@ char *__kfence_pool;
 /* page frame -> host page: open addressing, grown at half load */
 struct slot {
 	unsigned long long pfn;	/* pfn + 1; 0 is empty */
-	void *page;
-	bool owned;
+	void *page;	/* an arena page, or one registered */
 };
 
 static struct slot *tab;
@@ -42,6 +46,12 @@ static unsigned long cap, used;
 static unsigned long page_size(void)
 {
 	return 1UL << (kresv_pt_ops.page_shift ? kresv_pt_ops.page_shift : 12);
+}
+
+static void __attribute__((noreturn)) out_of_memory(void)
+{
+	fprintf(stderr, "kresv: out of memory for the simulated page tables\n");
+	exit(2);
 }
 
 static unsigned long hash(unsigned long long pfn)
@@ -59,10 +69,8 @@ static struct slot *lookup(unsigned long long pfn, bool insert)
 
 		cap = cap ? 2 * cap : 4096;
 		tab = calloc(cap, sizeof(*tab));
-		if (!tab) {
-			fprintf(stderr, "kresv: out of memory for the simulated page tables\n");
-			exit(2);
-		}
+		if (!tab)
+			out_of_memory();
 		for (j = 0; j < ocap; j++)
 			if (old[j].pfn) {
 				i = hash(old[j].pfn - 1) & (cap - 1);
@@ -84,21 +92,141 @@ static struct slot *lookup(unsigned long long pfn, bool insert)
 	return &tab[i];
 }
 
+/*
+ * The host pages come from arenas, anonymous mappings (zero-filled,
+ * faulted in as the pages are first touched) carved page by page, instead
+ * of one aligned_alloc() per simulated page. Under ASan every page is
+ * followed by a poisoned guard page (and an arena starts with one), so an
+ * access that runs off a table page is still reported, as the allocator's
+ * redzones reported it; the guards are never touched, so they cost address
+ * space and shadow, not memory (no transparent huge pages there, which
+ * would back them).
+ */
+#ifdef KRESV_ASAN
+#define GUARD_PAGES 1
+#else
+#define GUARD_PAGES 0
+#endif
+#define ARENA_MIN	(2UL << 20)
+#define ARENA_MAX	(64UL << 20)
+
+struct arena {
+	char *base;
+	size_t size;
+};
+
+static struct arena *arenas;
+static unsigned long narenas, arenas_cap;
+static char *arena_next, *arena_end;
+static size_t arena_size;
+
+static void poison(void *p, size_t n, bool on)
+{
+#ifdef KRESV_ASAN
+	if (on)
+		ASAN_POISON_MEMORY_REGION(p, n);
+	else
+		ASAN_UNPOISON_MEMORY_REGION(p, n);
+#else
+	(void)p;
+	(void)n;
+	(void)on;
+#endif
+}
+
+/* a new arena with room for at least a guard, a page and a guard */
+static void arena_grow(unsigned long ps)
+{
+	size_t size = arena_size ? arena_size : ARENA_MIN;
+	char *base;
+
+	while (size < (2 + 2 * GUARD_PAGES) * (size_t)ps)	/* and alignment */
+		size *= 2;
+	if (narenas == arenas_cap) {
+		struct arena *a;
+
+		arenas_cap = arenas_cap ? 2 * arenas_cap : 64;
+		a = realloc(arenas, arenas_cap * sizeof(*a));
+		if (!a)
+			out_of_memory();
+		arenas = a;
+	}
+	base = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (base == MAP_FAILED)
+		out_of_memory();
+#if GUARD_PAGES && defined(MADV_NOHUGEPAGE)
+	madvise(base, size, MADV_NOHUGEPAGE);
+#endif
+	arenas[narenas].base = base;
+	arenas[narenas].size = size;
+	narenas++;
+	arena_next = (char *)(((uintptr_t)base + ps - 1) & ~(uintptr_t)(ps - 1));
+	arena_end = base + size;
+	if (GUARD_PAGES) {	/* the guard before the first page */
+		poison(arena_next, ps, true);
+		arena_next += ps;
+	}
+	if (size < ARENA_MAX)
+		arena_size = 2 * size;
+}
+
+/* one zero-filled, page-aligned host page */
+static void *page_alloc(unsigned long ps)
+{
+	uintptr_t next = ((uintptr_t)arena_next + ps - 1) & ~(uintptr_t)(ps - 1);
+	char *p;
+
+	if (!arena_next || next > (uintptr_t)arena_end ||
+	    (uintptr_t)arena_end - next < (1 + GUARD_PAGES) * (uintptr_t)ps)
+		arena_grow(ps);
+	else
+		arena_next = (char *)next;
+	p = arena_next;
+	arena_next += ps;
+	if (GUARD_PAGES) {	/* the guard after it */
+		poison(arena_next, ps, true);
+		arena_next += ps;
+	}
+	return p;
+}
+
+static void arenas_free(void)
+{
+	unsigned long i;
+
+	for (i = 0; i < narenas; i++) {
+		/* the shadow outlives the mapping: clear the guards' */
+		poison(arenas[i].base, arenas[i].size, false);
+		munmap(arenas[i].base, arenas[i].size);
+	}
+	free(arenas);
+	arenas = NULL;
+	narenas = arenas_cap = 0;
+	arena_next = arena_end = NULL;
+	arena_size = 0;
+}
+
+/* the last page mapped: the fixmap maps the same table again and again */
+static unsigned long long last_pfn = ~0ULL;
+static unsigned long last_ps;
+static char *last_page;
+
 /* a host page per touched physical page; reverse map by a sorted scan */
 void *kresv_pgsim_map(unsigned long long pa)
 {
 	unsigned long ps = page_size();
-	struct slot *s = lookup(pa / ps, true);
+	unsigned long long pfn = pa / ps;
+	struct slot *s;
 
-	if (!s->page) {
-		s->page = aligned_alloc(ps, ps);
-		if (!s->page) {
-			fprintf(stderr, "kresv: out of memory for the simulated page tables\n");
-			exit(2);
-		}
-		memset(s->page, 0, ps);
-		s->owned = true;
-	}
+	if (pfn == last_pfn && ps == last_ps)
+		return last_page + pa % ps;
+	s = lookup(pfn, true);
+	if (!s->page)
+		s->page = page_alloc(ps);
+	last_pfn = pfn;
+	last_ps = ps;
+	last_page = s->page;
 	return (char *)s->page + pa % ps;
 }
 
@@ -113,10 +241,9 @@ void kresv_pgsim_register(unsigned long long pa, void *host_page)
 {
 	struct slot *s = lookup(pa / page_size(), true);
 
-	if (s->page && s->owned)
-		free(s->page);
+	/* an arena page given up stays mapped until the reset */
 	s->page = host_page;
-	s->owned = false;
+	last_pfn = ~0ULL;
 }
 
 unsigned long long kresv_pgsim_pa(const void *p)
@@ -133,12 +260,9 @@ unsigned long long kresv_pgsim_pa(const void *p)
 
 void kresv_pgsim_reset(void)
 {
-	unsigned long i;
-
-	for (i = 0; i < cap; i++)
-		if (tab[i].owned)
-			free(tab[i].page);
 	free(tab);
+	arenas_free();
+	last_pfn = ~0ULL;
 	tab = NULL;
 	cap = used = 0;
 	memset(&kresv_pgsim_stats, 0, sizeof(kresv_pgsim_stats));

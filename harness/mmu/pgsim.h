@@ -11,6 +11,15 @@
 #define KRESV_MMU_PGSIM_H
 #include <stdbool.h>
 
+/* built with AddressSanitizer (gcc says so, clang answers __has_feature) */
+#if defined(__SANITIZE_ADDRESS__)
+#define KRESV_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KRESV_ASAN 1
+#endif
+#endif
+
 /* the root table, written through set_swapper_pgd() */
 #define KRESV_PT_ROOT	9
 
