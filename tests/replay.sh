@@ -190,3 +190,21 @@ if grep -q 'arch/arm64/mm/mmu.c:[0-9]*: WARNING: NOMAP_MAPPED:' <<<"$out"; then
 else
 	notok "replay 6.1: NOMAP_MAPPED" "$out"
 fi
+# PGTABLE_OVER_BUDGET: the scenario's pgtable-budget against the tables
+# the tree's map_mem() allocates (6.1: crashkernel= forces pages, 16 MiB)
+for b in 4M 64M; do
+	printf 'memory 0x40000000 8G\npgtable-budget %s\ncmdline "crashkernel=256M"\n' \
+		$b >"$SCRATCH/budget-$b.scn"
+done
+out=$("$K" replay --tree 6.1 "$SCRATCH/budget-4M.scn" 2>&1)
+rc=$?
+if [ $rc -eq 1 ] && grep -q 'arch/arm64/mm/mmu.c:[0-9]*: WARNING: PGTABLE_OVER_BUDGET: .*, above the scenario.s pgtable-budget of 4096 KiB' <<<"$out"; then
+	ok "replay 6.1: PGTABLE_OVER_BUDGET over a 4 MiB budget"
+else
+	notok "replay 6.1: PGTABLE_OVER_BUDGET" "rc $rc: $(grep WARNING <<<"$out")"
+fi
+if "$K" replay --tree 6.1 "$SCRATCH/budget-64M.scn" >/dev/null 2>&1; then
+	ok "replay 6.1: silent within a 64 MiB budget"
+else
+	notok "replay 6.1: budget 64M" "findings"
+fi

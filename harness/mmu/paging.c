@@ -17,6 +17,13 @@
 #define PAGE_SHIFT_ CONFIG_ARM64_PAGE_SHIFT
 #endif
 
+#ifndef KRESV_LOC_map_mem
+#define KRESV_LOC_map_mem "arch/arm64/mm/mmu.c"
+#endif
+
+static bool has_budget;
+static unsigned long long budget;
+
 void (*kresv_paging_alloc_note)(const char *who, unsigned long long pa,
 				unsigned long long size);
 
@@ -49,6 +56,8 @@ void kresv_paging_reset(const struct scenario *s)
 
 	kresv_pgsim_reset();
 	findings_reset(&kresv_mmu_findings);
+	has_budget = s->has_pgtable_budget;
+	budget = s->pgtable_budget;
 
 	/* the CPU: 52-bit VA needs LPA2 (4K pages), else 48 (head.S) */
 	kresv_cpu_lpa2 = s->cpu & SCENARIO_CPU(LPA2);
@@ -104,6 +113,13 @@ void kresv_paging_walk(struct paging_run *r)
 	kresv_mmu_decisions(&r->d);
 	lm_walk(&r->g, &r->lm);
 	lm_oracles(&r->g, &r->lm);
+	/* PGTABLE_OVER_BUDGET: the scenario's pgtable-budget */
+	if (has_budget && lm_table_pages(&r->lm) << PAGE_SHIFT_ > budget)
+		findings_add(&kresv_mmu_findings, "PGTABLE_OVER_BUDGET",
+			     KRESV_LOC_map_mem, "PGTABLE_OVER_BUDGET",
+			     "the linear map's page tables take %llu KiB (%llu table pages), above the scenario's pgtable-budget of %llu KiB",
+			     (lm_table_pages(&r->lm) << PAGE_SHIFT_) >> 10,
+			     lm_table_pages(&r->lm), budget >> 10);
 	r->writes = kresv_pgsim_stats.writes;
 	r->barriers = kresv_pgsim_stats.barriers;
 }

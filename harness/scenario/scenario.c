@@ -33,6 +33,7 @@ struct parser {
 	size_t errlen;
 	/* where single-valued directives and list entries came from */
 	unsigned int arch_line, kernel_line, initrd_line, dma_max_line;
+	unsigned int budget_line;
 	unsigned int cmdline_line;
 	unsigned int memory_line[SCENARIO_MAX_REGIONS];
 	unsigned int config_line[SCENARIO_MAX_CONFIG];
@@ -465,6 +466,21 @@ static int dir_dma_max(struct parser *p, struct fields *f)
 	return 0;
 }
 
+static int dir_pgtable_budget(struct parser *p, struct fields *f)
+{
+	struct token t;
+
+	if (once(p, &p->budget_line, "pgtable-budget") ||
+	    need_field(p, f, &t, "pgtable-budget", "SIZE", "pgtable-budget SIZE") ||
+	    get_number(p, &t, "pgtable-budget", "SIZE", &p->s->pgtable_budget) ||
+	    no_more(p, f, "pgtable-budget", "pgtable-budget SIZE"))
+		return -1;
+	if (!p->s->pgtable_budget)
+		return fail(p, "pgtable-budget: SIZE is zero");
+	p->s->has_pgtable_budget = true;
+	return 0;
+}
+
 /*
  * A double-quoted string, the whole of t: the unescaped length in *len,
  * and the bytes in out when out is not NULL (room for *len + 1 checked by
@@ -699,6 +715,7 @@ static const struct directive {
 	{ "kernel", dir_kernel },
 	{ "initrd", dir_initrd },
 	{ "dma-max", dir_dma_max },
+	{ "pgtable-budget", dir_pgtable_budget },
 	{ "config", dir_config },
 	{ "cpu", dir_cpu },
 	{ "cmdline", dir_cmdline },
@@ -880,6 +897,12 @@ int scenario_write(const struct scenario *s, FILE *out)
 		write_region(out, "initrd", &s->initrd);
 	if (s->has_dma_max)
 		fprintf(out, "dma-max 0x%" PRIx64 "\n", s->dma_max);
+	if (s->has_pgtable_budget) {
+		char size[32];
+
+		put_size(size, sizeof(size), s->pgtable_budget);
+		fprintf(out, "pgtable-budget %s\n", size);
+	}
 	if (s->cpu) {
 		fputs("cpu", out);
 		for (i = 0; i < SCENARIO_NR_CPU_FEATURES; i++)
@@ -931,6 +954,7 @@ bool scenario_equal(const struct scenario *a, const struct scenario *b)
 	    a->nr_reserved != b->nr_reserved || a->nr_nomap != b->nr_nomap ||
 	    a->has_kernel != b->has_kernel || a->has_initrd != b->has_initrd ||
 	    a->has_dma_max != b->has_dma_max || a->cpu != b->cpu ||
+	    a->has_pgtable_budget != b->has_pgtable_budget ||
 	    a->nr_config != b->nr_config || a->has_cmdline != b->has_cmdline ||
 	    a->nr_expect != b->nr_expect)
 		return false;
@@ -940,6 +964,8 @@ bool scenario_equal(const struct scenario *a, const struct scenario *b)
 	    (a->has_kernel && !region_equal(&a->kernel, &b->kernel)) ||
 	    (a->has_initrd && !region_equal(&a->initrd, &b->initrd)) ||
 	    (a->has_dma_max && a->dma_max != b->dma_max) ||
+	    (a->has_pgtable_budget &&
+	     a->pgtable_budget != b->pgtable_budget) ||
 	    (a->has_cmdline && strcmp(a->cmdline, b->cmdline)))
 		return false;
 	for (i = 0; i < a->nr_config; i++)

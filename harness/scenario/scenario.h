@@ -87,6 +87,8 @@ struct scenario {
 	struct scenario_region initrd;
 	bool has_dma_max;	/* else every master reaches everything */
 	uint64_t dma_max;	/* highest CPU address, inclusive */
+	bool has_pgtable_budget;	/* else no budget */
+	uint64_t pgtable_budget;	/* bytes of linear-map page tables */
 
 	unsigned int cpu;	/* SCENARIO_CPU(...) bits */
 
