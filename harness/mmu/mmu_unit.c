@@ -11,9 +11,17 @@
 #include KRESV_UNIT
 #include "mmu_unit.h"
 
-/* the kernel image's swapper_pg_dir: one page, as head.S reserves it */
-pgd_t swapper_pg_dir[PAGE_SIZE / sizeof(pgd_t)]
-	__attribute__((aligned(PAGE_SIZE)));
+/*
+ * the kernel image's swapper_pg_dir: a whole page, as vmlinux.lds.S
+ * reserves it, whatever PTRS_PER_PGD says (64 entries with 64K pages and
+ * three levels; a folded root uses the page as the next level)
+ */
+static union {
+	pgd_t pgd[PTRS_PER_PGD];
+	char page[PAGE_SIZE];
+} swapper_page __attribute__((aligned(PAGE_SIZE), used));
+extern pgd_t swapper_pg_dir[PTRS_PER_PGD]
+	__attribute__((alias("swapper_page")));
 
 /* pgtable.h's set_pXd() on the root table (in_swapper_pgdir()) */
 void set_swapper_pgd(pgd_t *pgdp, pgd_t pgd)
@@ -88,7 +96,7 @@ static void state_reset(void)
 void kresv_mmu_setup(unsigned long long swapper_pa)
 {
 	state_reset();
-	memset(swapper_pg_dir, 0, sizeof(swapper_pg_dir));
+	memset(&swapper_page, 0, sizeof(swapper_page));
 	kresv_pgsim_register(swapper_pa, swapper_pg_dir);
 	kresv_pt_ops.to_phys = to_phys;
 	kresv_pt_ops.attr_change_is_safe = attr_change_is_safe;

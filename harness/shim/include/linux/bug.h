@@ -15,6 +15,9 @@ void kresv_bug(const char *file, int line, const char *cond) __noreturn;
 void kresv_panic(const char *file, int line, const char *fmt, ...)
 	__noreturn __attribute__((format(printf, 3, 4)));
 #define BUG()		kresv_bug(__FILE__, __LINE__, "BUG()")
+/* in a branch the kernel's compiler removes (e.g. __p4d_populate() with
+ * three levels): reached here, it is a kernel that would not build */
+#define BUILD_BUG()	kresv_bug(__FILE__, __LINE__, "BUILD_BUG()")
 #define BUG_ON(c)	do { if (unlikely(c)) kresv_bug(__FILE__, __LINE__, #c); } while (0)
 #define WARN_ON(c)	({ int __c = !!(c); if (unlikely(__c)) kresv_warn(__FILE__, __LINE__, #c); unlikely(__c); })
 #define WARN_ON_ONCE(c)	WARN_ON(c)
