@@ -276,24 +276,24 @@ unsigned long kresv_pgsim_pages(void)
 /* entries made invalid since the last TLB invalidation */
 #define BROKEN_MAX 64
 static const void *broken[BROKEN_MAX];
-static int nbroken;
+int kresv_pgsim_nbroken;
 
 static bool was_broken(const void *entry)
 {
 	int i;
 
-	for (i = 0; i < nbroken; i++)
+	for (i = 0; i < kresv_pgsim_nbroken; i++)
 		if (broken[i] == entry)
 			return true;
 	return false;
 }
 
-static const char *site_file;
+const char *kresv_pgsim_site_file;
 static int site_line;
 
 void kresv_pgsim_site(const char *file, int line)
 {
-	site_file = file;
+	kresv_pgsim_site_file = file;
 	site_line = line;
 }
 
@@ -317,34 +317,32 @@ static const char *level_name(int level)
 	return level >= -1 && level <= 3 ? n[level + 1] : "?";
 }
 
-void kresv_pgsim_write(int level, void *entry, const void *val,
-		       unsigned int size, const char *file, int line)
+/*
+ * A write that may raise the break-before-make question: the old entry is
+ * valid, or entries were made invalid since the last TLB invalidation
+ * (kresv_pgsim_store() in pgsim.h stores the others).
+ */
+void kresv_pgsim_write_checked(int level, void *entry, unsigned long long old,
+			       unsigned long long new, const char *file,
+			       int line)
 {
 	const struct kresv_pt_ops *o = &kresv_pt_ops;
-	unsigned long long old, new;
+	const char *sfile = kresv_pgsim_site_file;
+	int sline = site_line;
 	char where[160];
 
-	memcpy(&old, entry, sizeof(old));
-	memcpy(&new, val, sizeof(new));
-	(void)size;
-	kresv_pgsim_stats.writes++;
-	if (!(old & o->valid) && !nbroken) {	/* the common case: a new entry */
-		memcpy(entry, &new, sizeof(new));
-		site_file = NULL;
-		return;
-	}
 	if (level == KRESV_PT_ROOT)
 		level = o->root_level;
 	/* the line of mmu.c that called, else the WRITE_ONCE()'s own */
-	if (site_file)
-		snprintf(where, sizeof(where), "%s:%d", site_file, site_line);
+	if (sfile)
+		snprintf(where, sizeof(where), "%s:%d", sfile, sline);
 	else
 		snprintf(where, sizeof(where), "%s:%d", file, line);
-	site_file = NULL;
+	kresv_pgsim_site_file = NULL;
 
 	if ((old & o->valid) && !(new & o->valid)) {
-		if (nbroken < BROKEN_MAX)
-			broken[nbroken++] = entry;
+		if (kresv_pgsim_nbroken < BROKEN_MAX)
+			broken[kresv_pgsim_nbroken++] = entry;
 	} else if ((old & o->valid) && (new & o->valid)) {
 		const char *ko = kind(level, old), *kn = kind(level, new);
 		unsigned long long pa_old = o->to_phys(old);
@@ -367,14 +365,23 @@ void kresv_pgsim_write(int level, void *entry, const void *val,
 				"live %s %s entry's attributes changed 0x%016llx -> 0x%016llx, which pgattr_change_is_safe() refuses",
 				level_name(level), ko, old, new);
 		}
-	} else if (!(old & o->valid) && (new & o->valid) && nbroken &&
-		   was_broken(entry) && o->to_phys(old) != o->to_phys(new)) {
+	} else if (!(old & o->valid) && (new & o->valid) &&
+		   kresv_pgsim_nbroken && was_broken(entry) &&
+		   o->to_phys(old) != o->to_phys(new)) {
 		kresv_pgsim_stats.bbm_violations++;
 		kresv_pgsim_report("PGTABLE_BBM_VIOLATION", where,
 			"%s entry made invalid and given a new output address 0x%llx without a TLB invalidation in between",
 			level_name(level), o->to_phys(new));
 	}
 	memcpy(entry, &new, sizeof(new));
+}
+
+void kresv_pgsim_write(int level, void *entry, const void *val,
+		       unsigned int size, const char *file, int line)
+{
+	(void)size;
+	kresv_pgsim_store(level, entry, *(const unsigned long long *)val, file,
+			  line);
 }
 
 void kresv_pgsim_fixmap_clear(int idx)
@@ -394,7 +401,7 @@ void kresv_pgsim_tlbi(unsigned long long start, unsigned long long end)
 	(void)start;
 	(void)end;
 	kresv_pgsim_stats.tlbi++;
-	nbroken = 0;
+	kresv_pgsim_nbroken = 0;
 }
 
 void kresv_bug(const char *file, int line, const char *cond)

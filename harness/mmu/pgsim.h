@@ -67,6 +67,35 @@ struct kresv_pgsim_stats {
 };
 extern struct kresv_pgsim_stats kresv_pgsim_stats;
 
+/*
+ * A write over an invalid entry, with no entry made invalid since the last
+ * TLB invalidation, raises no break-before-make question: it is stored
+ * here, inline in the tree's code (WRITE_ONCE() in mmu_sim.h; one per PTE
+ * of a page-granular map). Every other write goes to
+ * kresv_pgsim_write_checked(), which checks it. kresv_pgsim_write() is the
+ * same for a value passed by address.
+ */
+extern int kresv_pgsim_nbroken;			/* entries made invalid */
+extern const char *kresv_pgsim_site_file;	/* kresv_pgsim_site() */
+void kresv_pgsim_write_checked(int level, void *entry, unsigned long long old,
+			       unsigned long long new_, const char *file,
+			       int line);
+
+static inline __attribute__((always_inline)) void
+kresv_pgsim_store(int level, void *entry, unsigned long long new_,
+		  const char *file, int line)
+{
+	unsigned long long *e = (unsigned long long *)entry, old = *e;
+
+	kresv_pgsim_stats.writes++;
+	if (!(old & kresv_pt_ops.valid) && !kresv_pgsim_nbroken) {
+		*e = new_;
+		kresv_pgsim_site_file = (const char *)0;
+		return;
+	}
+	kresv_pgsim_write_checked(level, entry, old, new_, file, line);
+}
+
 /* a break-before-make finding, handed to the harness (walk.c keeps them) */
 void kresv_pgsim_report(const char *id, const char *where,
 			const char *fmt, ...)

@@ -57,16 +57,20 @@ enum { FIX_PGD, FIX_P4D, FIX_PUD, FIX_PMD, FIX_PTE };
 #define pgd_set_fixmap(phys)		((pgd_t *)set_fixmap_offset(FIX_PGD, phys))
 #define pgd_clear_fixmap()		clear_fixmap(FIX_PGD)
 
-/* barriers and TLB maintenance: recorded */
-#define dsb(opt)			kresv_pgsim_barrier("dsb(" #opt ")")
-#define isb()				kresv_pgsim_barrier("isb")
+/*
+ * barriers and TLB maintenance: recorded; a barrier is only counted, here
+ * and not by a call (set_pte() makes two per PTE)
+ */
+#define dsb(opt)			((void)kresv_pgsim_stats.barriers++)
+#define isb()				((void)kresv_pgsim_stats.barriers++)
 #define flush_tlb_kernel_range(s, e)	kresv_pgsim_tlbi((s), (e))
 #define clear_page(p)			memset((p), 0, PAGE_SIZE)
 
 /*
  * Every store to a page-table entry: the tree's set_pXd() helpers end in
- * WRITE_ONCE(*pXdp, pXd); an entry is told by its type. Other stores are
- * plain volatile stores, as in the kernel.
+ * WRITE_ONCE(*pXdp, pXd); an entry is told by its type, and goes to
+ * kresv_pgsim_store() (pgsim.h) by value. Other stores are plain volatile
+ * stores, as in the kernel.
  */
 #define KRESV_PT_LEVEL(p) _Generic((p),	pte_t *: 3, pmd_t *: 2,		\
 				   pud_t *: 1, p4d_t *: 0, pgd_t *: -1,	\
@@ -75,10 +79,13 @@ enum { FIX_PGD, FIX_P4D, FIX_PUD, FIX_PMD, FIX_PTE };
 #define WRITE_ONCE(x, val) do {						\
 	__typeof__(x) *__kp = &(x);					\
 	__typeof__(x) __kv = (val);					\
-	if (KRESV_PT_LEVEL(__kp) != -9)					\
-		kresv_pgsim_write(KRESV_PT_LEVEL(__kp), __kp, &__kv,	\
-				  sizeof(__kv), __FILE__, __LINE__);	\
-	else								\
+	if (KRESV_PT_LEVEL(__kp) != -9) {				\
+		unsigned long long __kd = 0;				\
+		__builtin_memcpy(&__kd, &__kv, sizeof(__kv) < sizeof(__kd) ? \
+				 sizeof(__kv) : sizeof(__kd));		\
+		kresv_pgsim_store(KRESV_PT_LEVEL(__kp), __kp, __kd,	\
+				  __FILE__, __LINE__);			\
+	} else								\
 		*(volatile __typeof__(x) *)__kp = __kv;			\
 } while (0)
 
