@@ -25,6 +25,13 @@
 #include "pgsim.h"
 #include "walk.h"
 
+#ifdef KRESV_ASAN
+#include <sanitizer/asan_interface.h>
+#define NO_ASAN __attribute__((no_sanitize("address")))
+#else
+#define NO_ASAN
+#endif
+
 #ifndef KRESV_LOC_map_mem
 #define KRESV_LOC_map_mem "arch/arm64/mm/mmu.c"
 #endif
@@ -91,6 +98,98 @@ static bool is_valid(unsigned long long d)
 	return d & kresv_pt_ops.valid;
 }
 
+/*
+ * A descriptor's output address without a call through
+ * kresv_pt_ops.to_phys per entry. The tree's __pte_to_phys() only selects
+ * and moves bits (a mask; in the 52-bit layouts the high address bits
+ * shifted up, the shareability bits masked when LPA2 is off), so at the
+ * start of each walk (the boot state is set by then) it is probed input
+ * bit by input bit and recorded as the bits that stay and (mask, shift)
+ * pairs for the bits that move, then checked against to_phys() on
+ * all-zero, all-one and 4096 pseudo-random descriptors. The table fast
+ * path checks it again on the first entry of each table. When a check
+ * fails, every entry goes through to_phys().
+ */
+#define WIRE_MAX 4
+struct wiring {
+	unsigned long long mask0;	/* the bits that stay in place */
+	int n;
+	struct {
+		unsigned long long mask;
+		int shift;		/* output bit - input bit */
+	} p[WIRE_MAX];
+};
+static struct wiring wiring;
+static bool wired;
+
+/*
+ * Without ASan's checks: it reads only the wiring (and is inlined into the
+ * table scan below, which ASan does not instrument either).
+ */
+static inline __attribute__((always_inline)) NO_ASAN unsigned long long
+wire_pa(const struct wiring *w, unsigned long long d)
+{
+	unsigned long long pa = d & w->mask0;
+	int i;
+
+	for (i = 0; i < w->n; i++)
+		pa |= w->p[i].shift > 0 ? (d & w->p[i].mask) << w->p[i].shift :
+		      (d & w->p[i].mask) >> -w->p[i].shift;
+	return pa;
+}
+
+static void wire_probe(void)
+{
+	unsigned long long (*to_phys)(unsigned long long) =
+		kresv_pt_ops.to_phys;
+	unsigned long long x = 0x9e3779b97f4a7c15ULL;
+	struct wiring *w = &wiring;
+	int b, i;
+
+	wired = false;
+	memset(w, 0, sizeof(*w));
+	if (to_phys(0))
+		return;
+	for (b = 0; b < 64; b++) {
+		unsigned long long img = to_phys(1ULL << b);
+		int shift;
+
+		if (!img)
+			continue;
+		if (img & (img - 1))	/* one input bit, several output bits */
+			return;
+		shift = __builtin_ctzll(img) - b;
+		if (!shift) {
+			w->mask0 |= 1ULL << b;
+			continue;
+		}
+		for (i = 0; i < w->n && w->p[i].shift != shift; i++)
+			;
+		if (i == WIRE_MAX)
+			return;
+		if (i == w->n) {
+			w->p[i].shift = shift;
+			w->n++;
+		}
+		w->p[i].mask |= 1ULL << b;
+	}
+	if (wire_pa(w, ~0ULL) != to_phys(~0ULL))
+		return;
+	for (i = 0; i < 4096; i++) {
+		x ^= x << 13;	/* xorshift64 */
+		x ^= x >> 7;
+		x ^= x << 17;
+		if (wire_pa(w, x) != to_phys(x))
+			return;
+	}
+	wired = true;
+}
+
+static unsigned long long desc_pa(unsigned long long d)
+{
+	return wired ? wire_pa(&wiring, d) : kresv_pt_ops.to_phys(d);
+}
+
 static bool is_table(int level, unsigned long long d)
 {
 	return level < 3 &&
@@ -147,14 +246,14 @@ static void check_cont(int level, const unsigned long long *t, int first,
 		       int n, unsigned long long va)
 {
 	unsigned long long size = 1ULL << level_shift(level);
-	unsigned long long pa0 = kresv_pt_ops.to_phys(t[first]);
+	unsigned long long pa0 = desc_pa(t[first]);
 	unsigned long long attr0 = t[first] ^ pa0;
 	const char *where = level == 3 ? KRESV_LOC_alloc_init_cont_pte :
 				KRESV_LOC_alloc_init_cont_pmd;
 	int i;
 
 	for (i = first; i < first + n; i++) {
-		unsigned long long d = t[i], pa = kresv_pt_ops.to_phys(d);
+		unsigned long long d = t[i], pa = desc_pa(d);
 
 		if (!is_valid(d) || !(d & kresv_pt_ops.cont) ||
 		    is_table(level, d)) {
@@ -184,6 +283,78 @@ static void check_cont(int level, const unsigned long long *t, int first,
 			   level == 3 ? "PTE" : "PMD", va, pa0, size * n >> 10);
 }
 
+/*
+ * Are entries 1 .. entries - 1 of t the run that entry 0 (valid, output
+ * address pa0, attributes attr0) starts: valid, output addresses
+ * consecutive, the same attributes? The one loop over all of a page-
+ * granular map's entries: ASan checks the table as one region before it
+ * (pte_table_run()), not each load.
+ */
+static NO_ASAN bool table_run(const unsigned long long *t, int entries,
+			      const struct wiring *w, unsigned long long valid,
+			      unsigned long long size, unsigned long long pa0,
+			      unsigned long long attr0)
+{
+	unsigned long long pa = pa0 + size;
+	int i;
+
+	for (i = 1; i < entries; i++, pa += size) {
+		unsigned long long d = t[i];
+
+		if (!(d & valid) || (d ^ pa) != attr0 || wire_pa(w, d) != pa)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * A PTE table that maps one run: every entry valid, the output addresses
+ * consecutive, the same attributes (so the contiguous bit on all entries
+ * or on none), and with the contiguous bit, whole groups from a group-
+ * aligned output address. On such a table no check of the entry-by-entry
+ * walk (walk_table()) can fire (check_cont() passes on every group), the
+ * counts go up by the table's entries (and groups), and add_range() would
+ * join the entries' ranges into one: this does the same in one step.
+ * Anything else (a hole, a break in the run, other attributes, a
+ * misaligned group) returns false, and the table is walked entry by entry.
+ */
+static bool pte_table_run(const unsigned long long *t,
+			  unsigned long long va_base, int entries)
+{
+	unsigned long long size = 1ULL << geo->page_shift;
+	unsigned long long valid = kresv_pt_ops.valid, d = t[0];
+	unsigned long long pa0, attr0;
+	int cont_n = geo->cont_ptes;
+	enum lm_gran gran = LM_4K;
+
+	if (!wired || !(d & valid))
+		return false;
+	pa0 = wire_pa(&wiring, d);
+	if (pa0 != kresv_pt_ops.to_phys(d)) {	/* the probe was wrong */
+		wired = false;
+		return false;
+	}
+	attr0 = d ^ pa0;
+#ifdef KRESV_ASAN
+	if (__asan_region_is_poisoned((void *)t, (size_t)entries * sizeof(*t)))
+		return false;	/* the walk's own loads will say where */
+#endif
+	if (!table_run(t, entries, &wiring, valid, size, pa0, attr0))
+		return false;
+	if (attr0 & kresv_pt_ops.cont) {
+		if (cont_n) {
+			if (entries % cont_n ||
+			    (pa0 & (size * (unsigned long long)cont_n - 1)))
+				return false;
+			out->cont_pte += (unsigned long long)(entries / cont_n);
+		}
+		gran = LM_4K_CONT;
+	}
+	out->ptes += (unsigned long long)entries;
+	add_range(va_base, pa0, size * (unsigned long long)entries, gran);
+	return true;
+}
+
 static void walk_table(int level, unsigned long long table_pa,
 		       unsigned long long va_base, int entries)
 {
@@ -193,12 +364,14 @@ static void walk_table(int level, unsigned long long table_pa,
 	int cont_n = level == 3 ? geo->cont_ptes :
 		     level == 2 ? geo->cont_pmds : 0;
 
+	if (level == 3 && pte_table_run(t, va_base, entries))
+		return;
 	for (i = 0; i < entries; i++) {
 		unsigned long long d = t[i], va = va_base + i * size, pa;
 
 		if (!is_valid(d))
 			continue;
-		pa = kresv_pt_ops.to_phys(d);
+		pa = desc_pa(d);
 		if (is_table(level, d)) {
 			out->table_pages[level + 1]++;
 			walk_table(level + 1, pa, va,
@@ -250,6 +423,7 @@ void lm_walk(const struct kresv_mmu_geometry *g, struct linear_map *lm)
 	memset(lm, 0, sizeof(*lm));
 	geo = g;
 	out = lm;
+	wire_probe();
 	/* the kernel half: every bit above the VA size set */
 	va_base = g->root_level < 0 ? ~0ULL << (level_shift(-1) + 4) :
 		  ~0ULL << (level_shift(0) + 9);
