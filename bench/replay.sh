@@ -1,23 +1,59 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Replay speed (by hand; prints figures): one 8 GiB boot in-process, as a
-# kresv-replay process and through ./kresv, per tree. The binaries are the
-# ASan/UBSan builds that kresv runs.
+# Replay speed (by hand; prints figures). The binaries are the ASan/UBSan
+# builds that kresv runs; every boot runs the tree's map_mem().
+#  1. One 8 GiB boot with block mappings per tree (the issue's target:
+#     <= 2 ms in-process, <= 20 ms as a whole ./kresv replay): in-process
+#     (--bench), as a kresv-replay process and through ./kresv.
+#  2. How the replay's time grows with RAM, 1 to 256 GiB, for a linear map
+#     of blocks and one of 4 KiB pages (6.1: rodata=on, with and without
+#     crashkernel=256M, which forces pages), in-process.
+# usage: bench/replay.sh [N]   (N process runs per figure, default 50)
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 2
 make -s all >/dev/null || exit 4
-l=corpus/layouts/qemu-virt-8g-rodata-on.scn
 n=${1:-50}
-printf '%-6s %16s %16s %16s\n' tree in-process kresv-replay "./kresv replay"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+us_per_boot() { # BIN SCENARIO REPEAT
+	"$1" --bench "$3" "$2" 2>&1 >/dev/null |
+		sed -n 's/.*: \([0-9.]*\) us per boot.*/\1/p'
+}
+
+# block-mapped 8 GiB machines: 6.1 keeps blocks without crashkernel= (it
+# forces pages for it), 6.12 with an early KFENCE pool, 7.3 on a BBML3 CPU
+printf 'memory 0x40000000 8G\ncmdline "rodata=on cma=64M"\n' >"$tmp/6.1.scn"
+printf 'memory 0x40000000 8G\ncmdline "rodata=on kfence.sample_interval=100 crashkernel=256M"\n' >"$tmp/6.12.scn"
+printf 'memory 0x40000000 8G\ncpu bbml3\ncmdline "rodata=on crashkernel=256M"\n' >"$tmp/7.3.scn"
+echo "8 GiB, block mappings (mean of $n runs; in-process: 200 boots)"
+printf '%-6s %12s %14s %16s %10s\n' tree in-process kresv-replay "./kresv replay" "PUD blocks"
 for t in 6.1 6.12 7.3; do
-	b=build/t/$t/kresv-replay
-	inproc=$("$b" --bench 2000 "$l" 2>&1 >/dev/null | sed -n 's/.*: \([0-9.]*\) us per boot.*/\1/p')
+	b=build/t/$t/kresv-replay l=$tmp/$t.scn
+	inproc=$(us_per_boot "$b" "$l" 200)
 	t0=$(date +%s%N)
 	for i in $(seq "$n"); do "$b" "$l" >/dev/null; done
 	t1=$(date +%s%N)
 	for i in $(seq "$n"); do ./kresv replay --tree "$t" "$l" >/dev/null; done
 	t2=$(date +%s%N)
-	printf '%-6s %13s us %13.1f ms %13.1f ms\n' "$t" "$inproc" \
+	pud=$("$b" "$l" | sed -n 's/^  pud_blocks: *//p')
+	printf '%-6s %9.3f ms %11.1f ms %13.1f ms %10s\n' "$t" \
+		"$(echo "$inproc / 1000" | bc -l)" \
 		"$(echo "($t1 - $t0) / $n / 1000000" | bc -l)" \
-		"$(echo "($t2 - $t1) / $n / 1000000" | bc -l)"
+		"$(echo "($t2 - $t1) / $n / 1000000" | bc -l)" "$pud"
+done
+
+echo
+echo "6.1, in-process time of one boot by RAM size (ms)"
+printf '%-8s %12s %12s %12s %14s\n' RAM blocks pages "pages/blocks" "table pages"
+for g in 1 8 64 256; do
+	printf 'memory 0x800000000 %sG\ncmdline "rodata=on"\n' "$g" >"$tmp/b$g.scn"
+	printf 'memory 0x800000000 %sG\ncmdline "rodata=on crashkernel=256M"\n' "$g" >"$tmp/p$g.scn"
+	reps=$((g >= 64 ? 2 : 20))
+	b=$(us_per_boot build/t/6.1/kresv-replay "$tmp/b$g.scn" 20)
+	p=$(us_per_boot build/t/6.1/kresv-replay "$tmp/p$g.scn" "$reps")
+	tp=$(build/t/6.1/kresv-replay "$tmp/p$g.scn" | sed -n 's/^  table_pages: \([0-9]*\).*/\1/p')
+	printf '%-8s %12.2f %12.1f %12.0fx %14s\n' "${g}G" \
+		"$(echo "$b / 1000" | bc -l)" "$(echo "$p / 1000" | bc -l)" \
+		"$(echo "$p / $b" | bc -l)" "$tp"
 done
