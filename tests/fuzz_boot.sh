@@ -116,6 +116,24 @@ for t in 6.1 6.12 7.3; do
 	done
 done
 
+# the decoder: random inputs give scenarios the parser takes, already in
+# canonical form (kresv-scenario --write leaves them as they are)
+bad=0
+for i in $(seq 100); do
+	head -c $((i * 5)) /dev/urandom > "$SCRATCH/rand"
+	if ! "$KRESV_ROOT/build/t/6.1/kresv-fuzz-decode" "$SCRATCH/rand" > "$SCRATCH/rand.scn" 2>"$SCRATCH/err" ||
+	   ! "$KRESV_ROOT/build/bin/kresv-scenario" --write "$SCRATCH/rand.scn" 2>/dev/null |
+		cmp -s - "$SCRATCH/rand.scn"; then
+		bad=$((bad + 1))
+		cp "$SCRATCH/rand" "$SCRATCH/bad-input"
+	fi
+done
+if [ "$bad" -eq 0 ]; then
+	ok "fuzz boot decoder (100 random inputs, valid and canonical)"
+else
+	notok "fuzz boot decoder" "$bad of 100 random inputs do not decode to a canonical scenario"
+fi
+
 # dedup: fifty inputs with one finding, larger ones first -> one saved
 # reproducer, the smallest
 d=$SCRATCH/dedup
