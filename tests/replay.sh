@@ -208,3 +208,29 @@ if "$K" replay --tree 6.1 "$SCRATCH/budget-64M.scn" >/dev/null 2>&1; then
 else
 	notok "replay 6.1: budget 64M" "findings"
 fi
+
+# 64K pages: a build of the tree from the scenario's config lines (three
+# levels, 48-bit VA); the linear map covers RAM with 64 KiB pages, or with
+# 512 MiB PMD blocks where the tree allows blocks (6.1 without
+# crashkernel=), and the crash region is reserved
+for t in 6.1 7.3; do
+	f=$KRESV_ROOT/tests/replay/page-64k-$t.scn
+	json=$("$K" replay --tree $t --json "$f" 2>/dev/null)
+	read -r ptes blocks crash <<<"$(jq -r '[.linear_map.ptes, .linear_map.pmd_blocks,
+		([.reservations[] | select(.name == "crashkernel")] | length)] | @tsv' <<<"$json")"
+	if [ -n "$ptes" ] && [ $((ptes * 65536 + blocks * (512 << 20))) -eq $((8 << 30)) ] &&
+		[ "$crash" = 1 ] && [ "$(jq '.findings | length' <<<"$json")" = 0 ]; then
+		ok "replay $t, 64K pages: 8 GiB in $ptes 64 KiB pages and $blocks 512 MiB blocks, crash region reserved"
+	else
+		notok "replay $t, 64K pages" "ptes '$ptes' blocks '$blocks' crash '$crash': $(jq -c .findings <<<"$json")"
+	fi
+done
+sed 's/ crashkernel=256M"/ cma=64M"/' "$KRESV_ROOT/tests/replay/page-64k-6.1.scn" >"$SCRATCH/64k-blocks.scn"
+blocks=$("$K" replay --tree 6.1 --json "$SCRATCH/64k-blocks.scn" 2>/dev/null |
+	jq '[.linear_map.ranges[] | select(.granularity == "pmd-block")
+		| select(.start % (512 * 1048576) == 0)] | length')
+if [ "${blocks:-0}" -gt 0 ]; then
+	ok "replay 6.1, 64K pages, rodata=on without crashkernel=: 512 MiB block ranges"
+else
+	notok "replay 6.1, 64K pages: blocks" "'$blocks' block ranges"
+fi

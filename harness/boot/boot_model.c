@@ -187,10 +187,15 @@ static unsigned long count_blocks(unsigned int shift, bool skip_nomap,
 	return n;
 }
 
-/* the start of the linear map: memstart_addr, 1 GiB aligned on arm64 4K */
+/*
+ * The start of the linear map: memstart_addr, DRAM's start rounded down to
+ * ARM64_MEMSTART_ALIGN (asm/kernel-pgtable.h: PUD_SHIFT with 4K pages,
+ * CONT_PMD_SHIFT with 16K, PMD_SHIFT with 64K: 1 GiB, 1 GiB, 512 MiB).
+ */
+#define MEMSTART_SHIFT (PAGE_SHIFT == 16 ? 29 : 30)
 static unsigned long long memstart(void)
 {
-	return memblock_start_of_DRAM() & ~((1ULL << PUD_SHIFT_) - 1);
+	return memblock_start_of_DRAM() & ~((1ULL << MEMSTART_SHIFT) - 1);
 }
 
 /*
@@ -332,6 +337,47 @@ static void memmap_basepages(unsigned long long map_size, unsigned long pnum)
 }
 
 /* sparse_init() with SPARSEMEM_VMEMMAP, one node */
+/*
+ * 16K and 64K pages: arm64's vmemmap_populate() maps the memmap with base
+ * pages (vmemmap_populate_basepages()), taking each page from the
+ * sparse_buffer_init() buffer while it lasts, else from memblock one by
+ * one; sparse_buffer_fini() frees what is left of the buffer. The buffer
+ * asks for section_map_size() per section (aligned to PMD_SIZE: 512 MiB
+ * with 64K pages), so it fails on all but big machines.
+ */
+static void kresv_model_sparse_basepages(unsigned long long map_size,
+					 unsigned long sections)
+{
+	const unsigned int sbits = SECTION_SIZE_BITS_;
+	const unsigned long long used = ((STRUCT_PAGE_SIZE << (sbits - PAGE_SHIFT)) +
+					 PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+	unsigned long long p = 0, pages = used / PAGE_SIZE * sections;
+	unsigned long i, tables;
+
+#ifdef KRESV_SPARSE_BUFFER
+	p = kresv_mb_alloc_raw(map_size * sections, map_size, memstart(), 0);
+#endif
+	if (p) {
+		kresv_model_note("memmap", p, used * sections);
+		memblock_phys_free(p + used * sections,
+				   map_size * sections - used * sections);
+	} else {
+		for (i = 0; i < pages; i++)
+			if (!alloc("memmap", PAGE_SIZE, PAGE_SIZE, memstart(), 0))
+				memmap_failed(present_section(i / (used / PAGE_SIZE),
+							      sbits));
+	}
+	kresv_record("sparse_init: %lu sections, memmap %llu KiB in %u KiB pages%s (model)",
+		     sections, (used * sections) >> 10,
+		     (unsigned int)(PAGE_SIZE >> 10),
+		     p ? ", from the buffer" : "");
+	/* the vmemmap's page tables: PTE and PMD tables over its VA range */
+	tables = count_blocks(PMD_SHIFT_, false, memstart(), PAGE_SHIFT - 6) +
+		 count_blocks(PUD_SHIFT_, false, memstart(), PAGE_SHIFT - 6);
+	for (i = 0; i < tables; i++)
+		alloc("memmap", PAGE_SIZE, PAGE_SIZE, memstart(), 0);
+}
+
 void kresv_model_sparse(void)
 {
 	const unsigned int sbits = SECTION_SIZE_BITS_;
@@ -376,6 +422,10 @@ void kresv_model_sparse(void)
 	kresv_model_note("sparse", p, p ? usage : 0);
 
 	memmap = map_size * sections;
+	if (PAGE_SHIFT != 12) {
+		kresv_model_sparse_basepages(map_size, sections);
+		return;
+	}
 #ifdef KRESV_SPARSE_BUFFER
 	/* sparse_buffer_init() -> memmap_alloc(): all sections' memmap */
 	p = alloc("memmap", memmap, map_size, memstart(), 0);

@@ -105,16 +105,24 @@ void kresv_mmu_setup(unsigned long long swapper_pa)
 	kresv_pt_ops.type_table = PMD_TYPE_TABLE;
 	kresv_pt_ops.type_sect = PMD_TYPE_SECT;
 	kresv_pt_ops.cont = PTE_CONT;
-	kresv_pt_ops.root_level = l5_enabled() ? -1 : 0;
+	kresv_pt_ops.root_level = l5_enabled() ? -1 :
+				  CONFIG_PGTABLE_LEVELS >= 4 ? 0 :
+				  4 - CONFIG_PGTABLE_LEVELS;
 	kresv_pt_ops.page_shift = PAGE_SHIFT;
 }
 
 void kresv_mmu_geometry(struct kresv_mmu_geometry *g)
 {
 	g->page_shift = PAGE_SHIFT;
-	g->root_level = l5_enabled() ? -1 : 0;
-	g->root_entries = l5_enabled() ? PTRS_PER_PGD :
-			  (int)(PAGE_SIZE / sizeof(pgd_t));
+	/*
+	 * The root: level -1 with five levels, 0 with four (also a five-level
+	 * build folded at run time), 1 with three (64K pages, 48-bit VA); its
+	 * entries are PTRS_PER_PGD unless folded, then a page of them.
+	 */
+	g->root_level = l5_enabled() ? -1 : CONFIG_PGTABLE_LEVELS >= 4 ? 0 :
+			4 - CONFIG_PGTABLE_LEVELS;
+	g->root_entries = l5_enabled() || CONFIG_PGTABLE_LEVELS <= 4 ?
+			  PTRS_PER_PGD : (int)(PAGE_SIZE / sizeof(pgd_t));
 	g->cont_ptes = CONT_PTES;
 	g->cont_pmds = CONT_PMDS;
 	g->pmd_shift = PMD_SHIFT;

@@ -50,7 +50,8 @@ static unsigned long long first_ram(void)
 
 void kresv_paging_reset(const struct scenario *s)
 {
-	const unsigned long long pud_size = 1ULL << (3 * PAGE_SHIFT_ - 6);
+	/* ARM64_MEMSTART_ALIGN: 1 GiB with 4K and 16K pages, 512 MiB with 64K */
+	const unsigned long long memstart_align = 1ULL << (PAGE_SHIFT_ == 16 ? 29 : 30);
 	unsigned long long base = kresv_kernel_base, size = kresv_kernel_size;
 	unsigned long long stext, init_begin, init_end;
 
@@ -75,7 +76,7 @@ void kresv_paging_reset(const struct scenario *s)
 	kresv_ksym[5] = base + size;		/* _end */
 
 	/* arm64_memblock_init(): memstart_addr */
-	kresv_memstart_addr = (long long)(first_ram() & ~(pud_size - 1));
+	kresv_memstart_addr = (long long)(first_ram() & ~(memstart_align - 1));
 	if (CONFIG_ARM64_VA_BITS > 48 && kresv_vabits_actual != 52)
 		kresv_memstart_addr -= (long long)((1ULL << 52) - (1ULL << 48));
 

@@ -424,9 +424,8 @@ void lm_walk(const struct kresv_mmu_geometry *g, struct linear_map *lm)
 	geo = g;
 	out = lm;
 	wire_probe();
-	/* the kernel half: every bit above the VA size set */
-	va_base = g->root_level < 0 ? ~0ULL << (level_shift(-1) + 4) :
-		  ~0ULL << (level_shift(0) + 9);
+	/* the kernel half, the root's entry 0: PAGE_OFFSET */
+	va_base = g->page_offset;
 	walk_table(g->root_level, root_pa, va_base, g->root_entries);
 }
 
