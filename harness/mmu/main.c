@@ -161,6 +161,7 @@ static void boot(struct run *r, bool drop_crash)
 	r->kernel_default = kresv_kernel_default;
 	early_params(r, drop_crash);
 
+	kresv_tree_root = KRESV_TREE_ROOT;
 	kresv_panic_hook = panic_hook;
 	if (!setjmp(panic_jmp))
 		kresv_paging_map();

@@ -23,6 +23,7 @@
 
 #include "memblock_view.h"
 #include "pgsim.h"
+#include "printk_log.h"
 #include "walk.h"
 
 #ifdef KRESV_ASAN
@@ -63,6 +64,7 @@ lm_finding(const char *id, const char *where, const char *fmt, ...)
 	va_list ap;
 	int i;
 
+	where = kresv_tree_path(where);
 	for (i = 0; i < kresv_mmu_findings.n; i++)
 		if (!strcmp(kresv_mmu_findings.f[i].id, id) &&
 		    !strcmp(kresv_mmu_findings.f[i].where, where))

@@ -86,11 +86,23 @@ int kresv_printk(const char *level, const char *fmt, ...)
 }
 
 void (*kresv_panic_hook)(const char *file, int line, const char *msg);
+const char *kresv_tree_root;
+
+/* the units' #line names are absolute: findings name the tree's path */
+const char *kresv_tree_path(const char *file)
+{
+	size_t n = kresv_tree_root ? strlen(kresv_tree_root) : 0;
+
+	if (n && !strncmp(file, kresv_tree_root, n) && file[n] == '/')
+		return file + n + 1;
+	return file;
+}
 
 void kresv_bug(const char *file, int line, const char *cond)
 {
 	char msg[KRESV_LOG_LINE_MAX];
 
+	file = kresv_tree_path(file);
 	snprintf(msg, sizeof(msg), "kernel BUG: %s", cond);
 	if (kresv_panic_hook)
 		kresv_panic_hook(file, line, msg);
@@ -103,6 +115,7 @@ void kresv_panic(const char *file, int line, const char *fmt, ...)
 	char msg[KRESV_LOG_LINE_MAX];
 	va_list ap;
 
+	file = kresv_tree_path(file);
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
@@ -118,6 +131,7 @@ void kresv_warn(const char *file, int line, const char *cond)
 {
 	char msg[KRESV_LOG_LINE_MAX];
 
-	snprintf(msg, sizeof(msg), "WARNING: %s:%d: %s", file, line, cond);
+	snprintf(msg, sizeof(msg), "WARNING: %s:%d: %s", kresv_tree_path(file), line,
+		 cond);
 	append('4', msg);
 }

@@ -20,4 +20,9 @@ struct printk_log {
 extern struct printk_log kresv_log;
 void kresv_log_reset(void);
 
+/*
+ * A kernel file name as findings give it: relative to kresv_tree_root
+ * (linux/bug.h) when it lies under it; the units' #line names are absolute.
+ */
+const char *kresv_tree_path(const char *file);
 #endif

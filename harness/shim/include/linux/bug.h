@@ -10,6 +10,8 @@
 #include <linux/compiler.h>
 
 extern void (*kresv_panic_hook)(const char *file, int line, const char *msg);
+/* the tree's root, stripped from the file names of BUG(), panic(), WARN() */
+extern const char *kresv_tree_root;
 void kresv_bug(const char *file, int line, const char *cond) __noreturn;
 /* panic() of the kernel code kresv models: logged as the kernel logs it */
 void kresv_panic(const char *file, int line, const char *fmt, ...)
