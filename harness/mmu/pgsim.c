@@ -111,8 +111,9 @@ static struct slot *lookup(unsigned long long pfn, bool insert)
 #define ARENA_MAX	(64UL << 20)
 
 struct arena {
-	char *base;
+	char *base, *first;	/* the mapping, its first page */
 	size_t size;
+	unsigned long ps;	/* the page size it is laid out in */
 };
 
 static struct arena *arenas;
@@ -167,6 +168,8 @@ static void arena_grow(unsigned long ps)
 		poison(arena_next, ps, true);
 		arena_next += ps;
 	}
+	arenas[narenas - 1].first = arena_next;
+	arenas[narenas - 1].ps = ps;
 	if (size < ARENA_MAX)
 		arena_size = 2 * size;
 }
@@ -191,20 +194,39 @@ static void *page_alloc(unsigned long ps)
 	return p;
 }
 
-static void arenas_free(void)
+/*
+ * A reset (every boot of a replay or fuzz target) keeps the first arena
+ * and its layout, guards poisoned where they are, and gives the pages
+ * handed out back to the kernel (zero-filled again on the next touch);
+ * the other arenas go, their guards unpoisoned first (the shadow outlives
+ * the mapping).
+ */
+static void arenas_reset(void)
 {
 	unsigned long i;
+	struct arena *a;
 
-	for (i = 0; i < narenas; i++) {
-		/* the shadow outlives the mapping: clear the guards' */
+	for (i = 1; i < narenas; i++) {
 		poison(arenas[i].base, arenas[i].size, false);
 		munmap(arenas[i].base, arenas[i].size);
 	}
-	free(arenas);
-	arenas = NULL;
-	narenas = arenas_cap = 0;
-	arena_next = arena_end = NULL;
-	arena_size = 0;
+	a = narenas ? &arenas[0] : NULL;
+	if (a && (a->ps != page_size() ||
+		  madvise(a->base, a->size, MADV_DONTNEED))) {
+		poison(a->base, a->size, false);
+		munmap(a->base, a->size);
+		a = NULL;
+	}
+	if (!a) {
+		narenas = 0;
+		arena_next = arena_end = NULL;
+		arena_size = 0;
+		return;
+	}
+	narenas = 1;
+	arena_next = a->first;
+	arena_end = a->base + a->size;
+	arena_size = a->size < ARENA_MAX ? 2 * a->size : a->size;
 }
 
 /* the last page mapped: the fixmap maps the same table again and again */
@@ -261,8 +283,10 @@ unsigned long long kresv_pgsim_pa(const void *p)
 void kresv_pgsim_reset(void)
 {
 	free(tab);
-	arenas_free();
+	arenas_reset();
 	last_pfn = ~0ULL;
+	kresv_pgsim_nbroken = 0;
+	kresv_pgsim_site_file = NULL;
 	tab = NULL;
 	cap = used = 0;
 	memset(&kresv_pgsim_stats, 0, sizeof(kresv_pgsim_stats));
