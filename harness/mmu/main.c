@@ -388,7 +388,7 @@ int main(int argc, char **argv)
 	if (scenario_load(path, &scn, err, sizeof(err)))
 		bad_input("%s", err);
 	if (scn.nr_config)
-		bad_input("%s: config lines need a build per configuration, which kresv does not do yet",
+		bad_input("%s: config lines need a build for that configuration: ./kresv replay makes one and shows the same linear map",
 			  path);
 
 	/* before the tree's state is touched: the child starts from it */
