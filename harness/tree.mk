@@ -179,6 +179,18 @@ $(OUT)/boot/contig.o: harness/boot/early_params.c harness/boot/early_params.h $(
 		-DKRESV_UNIT_FACTS='"$(abspath $(U)/contig.facts.h)"' \
 		-c harness/boot/early_params.c -o $@
 
+# arch/arm64/mm/init.c with the table of its early parameter (mem=)
+$(OUT)/boot/arch.o: harness/boot/arch_params.c harness/boot/early_params.h $(U)/arch.c $(U)/protos.h $(INC)/.headers $(SHIM_HDRS)
+	@mkdir -p $(dir $@)
+	@grep -q 'early_param("mem", early_mem);' $(TREE)/arch/arm64/mm/init.c || \
+		{ echo "kresv: $(TREE)/arch/arm64/mm/init.c no longer registers mem= as early_mem()" >&2; exit 1; }
+	$(CLANG) -g -O1 $(SAN) $(filter-out -w,$(KCFLAGS)) -Wno-everything \
+		-Werror=implicit-function-declaration -Werror=int-conversion \
+		-Werror=incompatible-pointer-types -Iharness/boot \
+		-DKRESV_UNIT='"$(abspath $(U)/arch.c)"' \
+		-DKRESV_UNIT_FACTS='"$(abspath $(U)/arch.facts.h)"' \
+		-c harness/boot/arch_params.c -o $@
+
 BOOT_OBJS := $(foreach u,$(BOOT_UNITS),$(OUT)/boot/$(u).o) \
 	$(foreach u,$(PARSE_LIB_UNITS),$(OUT)/asan/$(u).o)
 BOOT_HARNESS := harness/boot/replay.c harness/boot/boot_run.c \

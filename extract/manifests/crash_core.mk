@@ -27,7 +27,7 @@ BOOT_UNITS := arch crashres dmadirect $(BOOT_COMMON_UNITS)
 HEADER_UNITS := memoryh
 arch_UNIT_INCLUDES := memoryh
 arch_FILE := arch/arm64/mm/init.c
-arch_ROOTS := bootmem_init
+arch_ROOTS := bootmem_init arm64_memblock_init early_mem
 crashres_FILE := kernel/crash_core.c
 crashres_ROOTS := parse_crashkernel parse_crashkernel_high \
 	parse_crashkernel_low

@@ -30,7 +30,7 @@ BOOT_UNITS := arch crashres dmadirect $(BOOT_COMMON_UNITS)
 arch_FILE := arch/arm64/mm/init.c
 # 7.3 and later: the zone limits are asked for by mm's free_area_init(),
 # after setup_arch(); the harness calls it there (optional root).
-arch_ROOTS := bootmem_init ?arch_zone_limits_init
+arch_ROOTS := bootmem_init arm64_memblock_init early_mem ?arch_zone_limits_init
 crashres_FILE := kernel/crash_reserve.c
 crashres_ROOTS := reserve_crashkernel_generic ?reserve_crashkernel_cma \
 	parse_crashkernel crashk_res crashk_low_res

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * One boot of a scenario (boot_run.h). The scenario's RAM, reserved and
- * no-map ranges and kernel image go into the tree's memblock, the early
- * parameters of the command line go to the tree's own handlers (cma=,
- * through next_arg() as parse_early_param() does), the boot model
+ * no-map ranges go into the tree's memblock, the early parameters of the
+ * command line go to the tree's own handlers (cma=, mem=, rodata=, ...,
+ * through next_arg() as parse_early_param() does), the tree's
+ * arm64_memblock_init() applies mem= and reserves the image and the
+ * initrd, the boot model
  * (boot_model.c) makes the allocations of setup_arch() that come before
  * bootmem_init() (harness/mmu/paging.c runs the tree's map_mem() over
  * simulated page tables, where paging_init() calls it), then the tree's
@@ -29,6 +31,7 @@
 #include "machine.h"
 #include "memblock_view.h"
 #include "paging.h"
+#include "pgsim.h"
 #include "printk_log.h"
 #include "protos.h"
 #include "stubs.h"
@@ -112,6 +115,9 @@ static void parse_early_params(void)
 		for (i = 0; kresv_contig_params[i].name; i++)
 			if (kresv_param_eq(param, kresv_contig_params[i].name))
 				kresv_contig_params[i].setup(val);
+		for (i = 0; kresv_arch_params[i].name; i++)
+			if (kresv_param_eq(param, kresv_arch_params[i].name))
+				kresv_arch_params[i].setup(val);
 	}
 }
 
@@ -231,7 +237,11 @@ void kresv_boot_run(const struct scenario *s, const char *tree,
 	kresv_watch_reset();
 	kresv_model_reset(s);
 	kresv_contig_reset();
+	kresv_arch_reset();
 	kresv_paging_reset(s);
+	/* setup_machine_fdt(): /chosen's initrd, for arm64_memblock_init() */
+	phys_initrd_start = s->has_initrd ? s->initrd.base : 0;
+	phys_initrd_size = s->has_initrd ? s->initrd.size : 0;
 	kresv_paging_alloc_note = kresv_model_note;
 	stopped = setjmp(stop_boot);
 	if (!stopped) {
@@ -243,6 +253,8 @@ void kresv_boot_run(const struct scenario *s, const char *tree,
 			r->skipped = true;
 			return;
 		}
+		arm64_memblock_init();
+		kresv_memstart_addr = memstart_addr;	/* for map_mem() */
 		/* paging_init(): map_kernel(), map_mem(), the idmap */
 		kresv_model_map_kernel();
 		kresv_paging_map();

@@ -15,4 +15,7 @@ struct kresv_early_param {
 
 extern const struct kresv_early_param kresv_contig_params[];
 void kresv_contig_reset(void);
+/* arch/arm64/mm/init.c (harness/boot/arch_params.c): mem= */
+extern const struct kresv_early_param kresv_arch_params[];
+void kresv_arch_reset(void);
 #endif

@@ -26,7 +26,7 @@ void kresv_set_up_machine(const struct scenario *s)
 		memblock_mark_nomap(s->nomap[i].base, s->nomap[i].size);
 	for (i = 0; i < s->nr_reserved; i++)
 		memblock_reserve(s->reserved[i].base, s->reserved[i].size);
-	/* what arm64_memblock_init() reserves, until it runs in the model */
+	/* the kernel image, reserved by arm64_memblock_init() */
 	kresv_kernel_default = !s->has_kernel;
 	if (s->has_kernel) {
 		kresv_kernel_base = s->kernel.base;
@@ -39,13 +39,17 @@ void kresv_set_up_machine(const struct scenario *s)
 	} else {
 		kresv_kernel_base = kresv_kernel_size = 0;
 	}
+	kresv_answers.dt_dma_max = s->has_dma_max ? s->dma_max : ~0ULL;
+	snprintf(boot_command_line, sizeof(boot_command_line), "%s",
+		 s->has_cmdline ? s->cmdline : "");
+}
+
+void kresv_reserve_image(const struct scenario *s)
+{
 	if (kresv_kernel_size)
 		memblock_reserve(kresv_kernel_base, kresv_kernel_size);
 	if (s->has_initrd)
 		memblock_reserve(s->initrd.base, s->initrd.size);
-	kresv_answers.dt_dma_max = s->has_dma_max ? s->dma_max : ~0ULL;
-	snprintf(boot_command_line, sizeof(boot_command_line), "%s",
-		 s->has_cmdline ? s->cmdline : "");
 }
 
 bool kresv_param_eq(const char *a, const char *b)

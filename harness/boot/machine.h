@@ -16,13 +16,20 @@ void kresv_set_up_machine(const struct scenario *s);
 /*
  * The kernel image (_text to _end) after kresv_set_up_machine(): the
  * scenario's `kernel` line, else the default placement, 2 MiB into the
- * first 2 MiB block of RAM with the size of Debian's 6.1 image, reserved
- * as arm64_memblock_init() reserves it.
+ * first 2 MiB block of RAM with the size of Debian's 6.1 image; not yet
+ * reserved.
  */
 #define KRESV_DEFAULT_KERNEL_OFFSET	0x200000ULL
 #define KRESV_DEFAULT_KERNEL_SIZE	0x2a10000ULL
 extern unsigned long long kresv_kernel_base, kresv_kernel_size;
 extern bool kresv_kernel_default;
+
+/*
+ * What arm64_memblock_init() reserves (the image, the initrd), for a
+ * harness that does not run it (kresv-linear-map); the replay runs the
+ * tree's own.
+ */
+void kresv_reserve_image(const struct scenario *s);
 
 /* the kernel's parameq(): dashes and underscores are the same in names */
 bool kresv_param_eq(const char *a, const char *b);

@@ -28,6 +28,13 @@ struct resource iomem_resource;
 struct boot_answers kresv_answers;
 struct stub_calls kresv_calls;
 
+/* the initrd the boot loader left: set from the scenario (boot_run.c) */
+phys_addr_t phys_initrd_start;
+unsigned long phys_initrd_size;
+unsigned long initrd_start, initrd_end;
+void *high_memory;
+u16 memstart_offset_seed;	/* no KASLR seed */
+
 void kresv_record(const char *fmt, ...)
 {
 	va_list ap;
@@ -155,4 +162,22 @@ phys_addr_t acpi_iort_dma_get_max_cpu_address(void)
 {
 	/* booted from a device tree: no IORT, no limit (as the kernel's) */
 	return ~(phys_addr_t)0;
+}
+
+/* arm64_memblock_init(): the scenario's machine has no EL2 to run KVM from */
+bool is_hyp_mode_available(void)
+{
+	return false;
+}
+
+bool is_kernel_in_hyp_mode(void)
+{
+	return false;
+}
+
+/* the device tree's /reserved-memory: the scenario's ranges are reserved
+ * already (harness/boot/machine.c) */
+void early_init_fdt_scan_reserved_mem(void)
+{
+	kresv_record("early_init_fdt_scan_reserved_mem()");
 }

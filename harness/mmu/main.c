@@ -16,7 +16,8 @@
  *
  * Not run: the rest of paging_init() (map_kernel(), the idmap) and of
  * setup_arch(); arm64_memblock_init() is reduced to what map_mem() needs
- * (the kernel image reserved, memstart_addr), mem= is not applied.
+ * (the kernel image reserved, memstart_addr), mem= is not applied (the
+ * replay, harness/boot/boot_run.c, runs all of them).
  *
  * usage: kresv-linear-map [--label L] [--json] SCENARIO
  * Exit: 0 no finding, 1 findings, 2 bad input.
@@ -142,7 +143,7 @@ static void early_params(struct run *r, bool drop_crash)
 			note_param(r, "%s: no handler in this build (CONFIG_DEBUG_PAGEALLOC is not set)",
 				   param);
 		else if (kresv_param_eq(param, "mem"))
-			note_param(r, "mem=%s: not applied (arm64_memblock_init() is not in the model)",
+			note_param(r, "mem=%s: not applied here (./kresv replay runs arm64_memblock_init())",
 				   val ? val : "");
 	}
 }
@@ -154,6 +155,7 @@ static void boot(struct run *r, bool drop_crash)
 	kresv_log_reset();
 	kresv_calls.n = 0;
 	kresv_set_up_machine(&scn);
+	kresv_reserve_image(&scn);	/* arm64_memblock_init(), reduced */
 	kresv_model_reset(&scn);	/* the measured image layout */
 	kresv_paging_reset(&scn);
 	r->kernel_base = kresv_kernel_base;

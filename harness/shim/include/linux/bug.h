@@ -23,5 +23,6 @@ void kresv_panic(const char *file, int line, const char *fmt, ...)
 #define BUG_ON(c)	do { if (unlikely(c)) kresv_bug(__FILE__, __LINE__, #c); } while (0)
 #define WARN_ON(c)	({ int __c = !!(c); if (unlikely(__c)) kresv_warn(__FILE__, __LINE__, #c); unlikely(__c); })
 #define WARN_ON_ONCE(c)	WARN_ON(c)
+#define WARN(c, ...)	WARN_ON(c)
 void kresv_warn(const char *file, int line, const char *cond);
 #endif

@@ -30,5 +30,7 @@ void kresv_memblock_dump_all(void);
 #define memblock_add			kresv_memblock_add
 #define memblock_remove			kresv_memblock_remove
 #define memblock_mark_nomap		kresv_memblock_mark_nomap
+#define memblock_clear_nomap		kresv_memblock_clear_nomap
+#define memblock_mem_limit_remove_map	kresv_memblock_mem_limit_remove_map
 #define memblock_dump_all		kresv_memblock_dump_all
 #endif

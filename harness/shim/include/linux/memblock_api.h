@@ -20,7 +20,10 @@
 	X(int, memblock_remove, (phys_addr_t base, phys_addr_t size),	\
 	  (base, size))							\
 	X(int, memblock_mark_nomap, (phys_addr_t base, phys_addr_t size),\
-	  (base, size))
+	  (base, size))							\
+	X(int, memblock_clear_nomap, (phys_addr_t base, phys_addr_t size),\
+	  (base, size))							\
+	X(void, memblock_mem_limit_remove_map, (phys_addr_t limit), (limit))
 
 /* bridged by hand: it also counts the attempts of one boot (loop guard) */
 phys_addr_t kresv_memblock_phys_alloc_range(phys_addr_t size,
