@@ -321,15 +321,19 @@ void kresv_pgsim_site(const char *file, int line)
 	site_line = line;
 }
 
+/* an entry's kind; one object per kind, so kinds compare as pointers */
+static const char k_invalid[] = "invalid", k_page[] = "page",
+	k_table[] = "table", k_block[] = "block";
+
 static const char *kind(int level, unsigned long long d)
 {
 	const struct kresv_pt_ops *o = &kresv_pt_ops;
 
 	if (!(d & o->valid))
-		return "invalid";
+		return k_invalid;
 	if (level == 3)
-		return "page";
-	return (d & o->type_mask) == o->type_table ? "table" : "block";
+		return k_page;
+	return (d & o->type_mask) == o->type_table ? k_table : k_block;
 }
 
 static const char *level_name(int level)
@@ -357,35 +361,34 @@ void kresv_pgsim_write_checked(int level, void *entry, unsigned long long old,
 
 	if (level == KRESV_PT_ROOT)
 		level = o->root_level;
-	/* the line of mmu.c that called, else the WRITE_ONCE()'s own */
-	if (sfile)
-		snprintf(where, sizeof(where), "%s:%d", sfile, sline);
-	else
-		snprintf(where, sizeof(where), "%s:%d", file, line);
+	/* the line of mmu.c that called, else the WRITE_ONCE()'s own;
+	 * formatted only for a finding (most checked writes are fine) */
+#define WHERE() (snprintf(where, sizeof(where), "%s:%d", sfile ? sfile : file, \
+			  sfile ? sline : line), where)
 	kresv_pgsim_site_file = NULL;
 
 	if ((old & o->valid) && !(new & o->valid)) {
 		if (kresv_pgsim_nbroken < BROKEN_MAX)
 			broken[kresv_pgsim_nbroken++] = entry;
-	} else if ((old & o->valid) && (new & o->valid)) {
+	} else if ((old & o->valid) && (new & o->valid) && old != new) {
 		const char *ko = kind(level, old), *kn = kind(level, new);
 		unsigned long long pa_old = o->to_phys(old);
 		unsigned long long pa_new = o->to_phys(new);
 
-		if (strcmp(ko, kn)) {
+		if (ko != kn) {
 			kresv_pgsim_stats.bbm_violations++;
-			kresv_pgsim_report("PGTABLE_BBM_VIOLATION", where,
+			kresv_pgsim_report("PGTABLE_BBM_VIOLATION", WHERE(),
 				"live %s entry turned from %s into %s without break-before-make (0x%016llx -> 0x%016llx)",
 				level_name(level), ko, kn, old, new);
 		} else if (pa_old != pa_new) {
 			kresv_pgsim_stats.bbm_violations++;
-			kresv_pgsim_report("PGTABLE_BBM_VIOLATION", where,
+			kresv_pgsim_report("PGTABLE_BBM_VIOLATION", WHERE(),
 				"live %s %s entry's output address changed 0x%llx -> 0x%llx without break-before-make",
 				level_name(level), ko, pa_old, pa_new);
-		} else if (strcmp(ko, "table") && old != new &&
+		} else if (ko != k_table &&
 			   !o->attr_change_is_safe(old, new)) {
 			kresv_pgsim_stats.bbm_violations++;
-			kresv_pgsim_report("PGTABLE_BBM_VIOLATION", where,
+			kresv_pgsim_report("PGTABLE_BBM_VIOLATION", WHERE(),
 				"live %s %s entry's attributes changed 0x%016llx -> 0x%016llx, which pgattr_change_is_safe() refuses",
 				level_name(level), ko, old, new);
 		}
@@ -393,11 +396,12 @@ void kresv_pgsim_write_checked(int level, void *entry, unsigned long long old,
 		   kresv_pgsim_nbroken && was_broken(entry) &&
 		   o->to_phys(old) != o->to_phys(new)) {
 		kresv_pgsim_stats.bbm_violations++;
-		kresv_pgsim_report("PGTABLE_BBM_VIOLATION", where,
+		kresv_pgsim_report("PGTABLE_BBM_VIOLATION", WHERE(),
 			"%s entry made invalid and given a new output address 0x%llx without a TLB invalidation in between",
 			level_name(level), o->to_phys(new));
 	}
 	memcpy(entry, &new, sizeof(new));
+#undef WHERE
 }
 
 void kresv_pgsim_write(int level, void *entry, const void *val,
