@@ -209,24 +209,26 @@ else
 	notok "replay 6.1: budget 64M" "findings"
 fi
 
-# 64K pages: a build of the tree from the scenario's config lines (three
-# levels, 48-bit VA); the linear map covers RAM with 64 KiB pages, or with
-# 512 MiB PMD blocks where the tree allows blocks (6.1 without
-# crashkernel=), and the crash region is reserved
-for t in 6.1 7.3; do
-	f=$KRESV_ROOT/tests/replay/page-64k-$t.scn
-	json=$("$K" replay --tree $t --json "$f" 2>/dev/null)
+# 16K and 64K pages: --page-size builds the tree with the config lines of
+# tree/page-sizes (three levels); the linear map covers RAM with pages of
+# that size, or with PMD blocks (32 MiB, 512 MiB) where the tree allows
+# blocks (6.1 without crashkernel=), and the crash region is reserved
+printf 'arch arm64\nmemory 0x40000000 8G\ncmdline "console=ttyAMA0 rodata=on crashkernel=256M"\n' \
+	>"$SCRATCH/8g.scn"
+for case in "6.1 64K 65536" "7.3 64K 65536" "6.1 16K 16384"; do
+	read -r t size bytes <<<"$case"
+	json=$("$K" replay --tree $t --page-size $size --json "$SCRATCH/8g.scn" 2>/dev/null)
 	read -r ptes blocks crash <<<"$(jq -r '[.linear_map.ptes, .linear_map.pmd_blocks,
 		([.reservations[] | select(.name == "crashkernel")] | length)] | @tsv' <<<"$json")"
-	if [ -n "$ptes" ] && [ $((ptes * 65536 + blocks * (512 << 20))) -eq $((8 << 30)) ] &&
+	if [ -n "$ptes" ] && [ "$ptes" -gt 0 ] && [ $((ptes * bytes)) -eq $((8 << 30)) ] &&
 		[ "$crash" = 1 ] && [ "$(jq '.findings | length' <<<"$json")" = 0 ]; then
-		ok "replay $t, 64K pages: 8 GiB in $ptes 64 KiB pages and $blocks 512 MiB blocks, crash region reserved"
+		ok "replay $t, $size pages: 8 GiB in $ptes pages, crash region reserved"
 	else
-		notok "replay $t, 64K pages" "ptes '$ptes' blocks '$blocks' crash '$crash': $(jq -c .findings <<<"$json")"
+		notok "replay $t, $size pages" "ptes '$ptes' blocks '$blocks' crash '$crash': $(jq -c .findings <<<"$json")"
 	fi
 done
-sed 's/ crashkernel=256M"/ cma=64M"/' "$KRESV_ROOT/tests/replay/page-64k-6.1.scn" >"$SCRATCH/64k-blocks.scn"
-blocks=$("$K" replay --tree 6.1 --json "$SCRATCH/64k-blocks.scn" 2>/dev/null |
+sed 's/ crashkernel=256M"/ cma=64M"/' "$SCRATCH/8g.scn" >"$SCRATCH/8g-blocks.scn"
+blocks=$("$K" replay --tree 6.1 --page-size 64K --json "$SCRATCH/8g-blocks.scn" 2>/dev/null |
 	jq '[.linear_map.ranges[] | select(.granularity == "pmd-block")
 		| select(.start % (512 * 1048576) == 0)] | length')
 if [ "${blocks:-0}" -gt 0 ]; then
@@ -234,3 +236,9 @@ if [ "${blocks:-0}" -gt 0 ]; then
 else
 	notok "replay 6.1, 64K pages: blocks" "'$blocks' block ranges"
 fi
+printf 'arch arm64\nmemory 0x40000000 1G\nconfig CONFIG_PGTABLE_LEVELS=3\n' >"$SCRATCH/levels.scn"
+expect_error "replay: --page-size refuses a scenario that sets its symbols" 2 \
+	"levels.scn: sets CONFIG_PGTABLE_LEVELS itself; --page-size 64K sets it too" \
+	"$K" replay --tree 7.3 --page-size 64K "$SCRATCH/levels.scn"
+expect_error "replay: --page-size 32K refused" 2 "page-size 32K: 4K, 16K or 64K" \
+	"$K" replay --tree 7.3 --page-size 32K "$SCRATCH/8g.scn"
