@@ -258,7 +258,10 @@ static void decode_image(struct reader *r, struct scenario *s)
 		c = u8(r);
 		size = c < 230 ? pick(r, ksize, NELEM(ksize)) :
 		       (uN(r, 2) + 1) * SZ_64K;
-		if (base + size >= base) {
+		/* a boot loader loads the image into RAM: one outside it
+		 * makes 6.1 map non-RAM (BLOCK_MISALIGNED), a finding of
+		 * the scenario, not of the kernel */
+		if (base + size >= base && base + size <= b->base + b->size) {
 			s->has_kernel = true;
 			s->kernel.base = base;
 			s->kernel.size = size;
