@@ -28,8 +28,8 @@ struct boot_run {
 
 /*
  * Fuzz mode: boots whose linear map would be page granular over more
- * than 2 GiB of RAM are not run (skipped, no findings): they cost tens to
- * thousands of milliseconds each. The replay never sets it.
+ * than 16 GiB of RAM are not run (skipped, no findings): they cost
+ * hundreds to thousands of milliseconds each. The replay never sets it.
  */
 extern bool kresv_boot_fuzz_mode;
 
