@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * One boot of a scenario (boot_run.h). The scenario's RAM, reserved and
- * no-map ranges go into the tree's memblock, the early parameters of the
- * command line go to the tree's own handlers (cma=, mem=, rodata=, ...,
- * through next_arg() as parse_early_param() does), the tree's
+ * One boot of a scenario (boot_run.h), in setup_arch()'s order. The
+ * scenario's RAM, reserved and no-map ranges go into the tree's memblock;
+ * the early parameters of the command line go to the tree's own handlers
+ * (through next_arg() as parse_early_param() does); the tree's
  * arm64_memblock_init() applies mem= and reserves the image and the
- * initrd, the boot model
- * (boot_model.c) makes the allocations of setup_arch() that come before
- * bootmem_init() (harness/mmu/paging.c runs the tree's map_mem() over
- * simulated page tables, where paging_init() calls it), then the tree's
- * bootmem_init() sets the DMA limit and reserves the crash region with the
- * tree's own functions.
+ * initrd; paging_init(): the tree's map_mem() over simulated page tables
+ * (harness/mmu/paging.c), the image's own tables modelled; the boot model
+ * (boot_model.c) makes the other allocations before bootmem_init(); then
+ * the tree's bootmem_init() sets the DMA limit and reserves the crash
+ * region with the tree's own functions.
  */
 #include <setjmp.h>
 #include <stdio.h>
@@ -98,8 +97,8 @@ static void reset_kernel_state(void)
 
 /*
  * parse_early_param(): the command line cut into parameters by the tree's
- * next_arg(), each early parameter handed to its handler in the units, and
- * to the boot model for the ones modelled code reads.
+ * next_arg(), each early parameter handed to the units' handlers of its
+ * name (rodata=, kfence.sample_interval=, 6.1's crashkernel, cma=, mem=).
  */
 static void parse_early_params(void)
 {
