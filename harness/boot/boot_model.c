@@ -192,10 +192,9 @@ static unsigned long count_blocks(unsigned int shift, bool skip_nomap,
  * ARM64_MEMSTART_ALIGN (asm/kernel-pgtable.h: PUD_SHIFT with 4K pages,
  * CONT_PMD_SHIFT with 16K, PMD_SHIFT with 64K: 1 GiB, 1 GiB, 512 MiB).
  */
-#define MEMSTART_SHIFT (PAGE_SHIFT == 16 ? 29 : 30)
 static unsigned long long memstart(void)
 {
-	return memblock_start_of_DRAM() & ~((1ULL << MEMSTART_SHIFT) - 1);
+	return memblock_start_of_DRAM() & ~(ARM64_MEMSTART_ALIGN - 1);
 }
 
 /*

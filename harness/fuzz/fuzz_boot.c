@@ -19,7 +19,6 @@
  * by temporary file + rename). Fuzzing goes on. KRESV_ABORT_ON_FINDING=1
  * aborts on a finding instead (minimisers). Sanitizer errors crash.
  */
-#include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -89,44 +88,6 @@ static void remember(unsigned long long key, size_t size)
 	}
 }
 
-static int write_all(int fd, const void *buf, size_t len)
-{
-	const char *p = buf;
-
-	while (len) {
-		ssize_t n = write(fd, p, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* path gets buf whole or not at all */
-static int save_file(const char *path, const void *buf, size_t len)
-{
-	char tmp[4200];
-	int fd;
-
-	snprintf(tmp, sizeof(tmp), "%s.tmp.%d", path, (int)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (fd < 0)
-		return -1;
-	if (write_all(fd, buf, len) || close(fd)) {
-		unlink(tmp);
-		return -1;
-	}
-	if (rename(tmp, path)) {
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
-}
-
 /*
  * Save one finding's reproducer unless DIR has one no larger. 1 when
  * this input became the reproducer, 0 when not, -1 on an I/O error.
@@ -169,13 +130,13 @@ static int save_finding(const struct finding *f, unsigned long long key,
 	if (scenario_write(s, mem) | fclose(mem))
 		goto out;
 	snprintf(path, sizeof(path), "%s.txt", base);
-	if (save_file(path, text, (size_t)n))
+	if (findings_save_file(path, text, (size_t)n))
 		goto out;
 	snprintf(path, sizeof(path), "%s.scn", base);
-	if (save_file(path, scn, scnlen))
+	if (findings_save_file(path, scn, scnlen))
 		goto out;
 	snprintf(path, sizeof(path), "%s.input", base);
-	if (save_file(path, data, size))
+	if (findings_save_file(path, data, size))
 		goto out;
 	remember(key, size);
 	rc = 1;

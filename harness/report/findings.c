@@ -83,7 +83,7 @@ static int write_all(int fd, const void *buf, size_t len)
 	return 0;
 }
 
-static int save_file(const char *path, const void *buf, size_t len)
+int findings_save_file(const char *path, const void *buf, size_t len)
 {
 	char tmp[4200];
 	int fd;
@@ -124,10 +124,10 @@ int findings_save(const struct findings *fs, const char *dir,
 		if (n >= (int)sizeof(text))
 			n = (int)sizeof(text) - 1;
 		snprintf(path, sizeof(path), "%s.txt", base);
-		if (save_file(path, text, (size_t)n))
+		if (findings_save_file(path, text, (size_t)n))
 			continue;
 		snprintf(path, sizeof(path), "%s.input", base);
-		if (!save_file(path, input, len))
+		if (!findings_save_file(path, input, len))
 			fresh = 1;
 	}
 	return fresh;

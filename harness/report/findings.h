@@ -44,6 +44,8 @@ void findings_print(const struct findings *fs, FILE *out);
 int findings_save(const struct findings *fs, const char *dir,
 		  const void *input, size_t len);
 
+/* path gets buf whole or not at all (a temporary file, fsync, rename) */
+int findings_save_file(const char *path, const void *buf, size_t len);
 /* a finding's identity: FNV-1a of its ID and signature */
 unsigned long long findings_key(const char *id, const char *signature);
 
