@@ -8,7 +8,10 @@
  * libclang finds the extent of every top-level entity of the file, parsed
  * with the tree's own configuration; the closure is computed on identifier
  * tokens, so it does not depend on the kernel headers resolving on the host.
- * Nothing is rewritten: the unit is the kernel's own text.
+ * Nothing is rewritten: the unit is the kernel's own text. The one
+ * exception is a function named by --stub: the closure stops there and the
+ * unit declares it (without static) where its body was, for the harness
+ * to define; setup_arch() calls setup_machine_fdt() that way.
  *
  * Exit codes: 0 done, 1 usage, 2 file unreadable or unparsable,
  * 3 a requested root is not defined in the file under this configuration,
@@ -34,6 +37,7 @@ struct entity {
 	unsigned nargs;
 	bool external;		/* visible outside its file (not static) */
 	bool selected;
+	bool stub;		/* --stub: emitted as a declaration only */
 };
 
 struct extraction {
@@ -47,6 +51,9 @@ struct extraction {
 	/* names of enum constants, mapped to the entity of their enum */
 	struct alias { char *name; size_t ent; } *aliases;
 	size_t naliases, alias_cap;
+	/* --stub: functions the harness defines in place of the file's own */
+	char **stubs;
+	size_t nstubs;
 	CXTranslationUnit tu;
 };
 
@@ -153,6 +160,26 @@ static unsigned extend_to_semicolon(const struct extraction *x, unsigned end)
 	return end;
 }
 
+/*
+ * A declaration libclang could not make sense of (an attribute macro from
+ * a header it could not read, as u64 __cacheline_aligned boot_args[4])
+ * comes without an extent: it is taken from the start of the line that
+ * names it to its ';'.
+ */
+static void whole_lines_at_name(const struct extraction *x, CXCursor c,
+				struct entity *e)
+{
+	CXFile f;
+	unsigned col, at;
+
+	clang_getSpellingLocation(clang_getCursorLocation(c), &f, &e->line,
+				  &col, &at);
+	e->start = at;
+	while (e->start && x->text[e->start - 1] != '\n')
+		e->start--;
+	e->end = at;
+}
+
 static size_t add_entity(struct extraction *x, const char *name,
 			 enum entity_kind kind, CXCursor c)
 {
@@ -167,6 +194,8 @@ static size_t add_entity(struct extraction *x, const char *name,
 	e->name = xstrdup(name);
 	e->kind = kind;
 	offsets(clang_getCursorExtent(c), &e->start, &e->end, &e->line);
+	if (e->end <= e->start)
+		whole_lines_at_name(x, c, e);
 	e->external = clang_getCursorLinkage(c) == CXLinkage_External;
 	if (kind != ENT_FUNC && kind != ENT_MACRO)
 		e->end = extend_to_semicolon(x, e->end);
@@ -247,7 +276,21 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
-/* mark every entity called NAME (and the enum owning a constant NAME) */
+static bool listed(const char *name, char **list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(list[i], name))
+			return true;
+	return false;
+}
+
+/*
+ * mark every entity called NAME (and the enum owning a constant NAME); a
+ * stubbed function is marked without its body's closure, and its forward
+ * declarations are left out (the stub is declared where the body was)
+ */
 static void select_name(struct extraction *x, const char *name, size_t **work,
 			size_t *nwork, size_t *wcap)
 {
@@ -267,6 +310,13 @@ static void select_name(struct extraction *x, const char *name, size_t **work,
 		}
 		if (x->ents[ent].selected)
 			continue;
+		if (listed(x->ents[ent].name, x->stubs, x->nstubs) &&
+		    (x->ents[ent].kind == ENT_FUNC ||
+		     x->ents[ent].kind == ENT_PROTO)) {
+			x->ents[ent].selected = x->ents[ent].kind == ENT_FUNC;
+			x->ents[ent].stub = true;
+			continue;
+		}
 		x->ents[ent].selected = true;
 		if (*nwork == *wcap) {
 			*wcap = *wcap ? 2 * *wcap : 64;
@@ -331,14 +381,51 @@ static int by_start(const void *a, const void *b)
 	return ea->start < eb->start ? -1 : ea->start > eb->start;
 }
 
-static bool listed(const char *name, char **list, size_t n)
+/*
+ * The head of a declaration: a function's text up to its body, a
+ * variable's up to its initialiser, without trailing blanks.
+ */
+static unsigned head_len(const struct entity *e, const char *t)
 {
-	size_t i;
+	unsigned n, depth = 0;
 
-	for (i = 0; i < n; i++)
-		if (!strcmp(list[i], name))
-			return true;
-	return false;
+	for (n = 0; e->start + n < e->end; n++) {
+		char ch = t[n];
+
+		if (ch == '(' || ch == '[')
+			depth++;
+		else if ((ch == ')' || ch == ']') && depth)
+			depth--;
+		else if (!depth && (ch == '{' || ch == '=' || ch == ';'))
+			break;
+	}
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\t' || t[n - 1] == '\n'))
+		n--;
+	return n;
+}
+
+/*
+ * A stubbed function is declared where its body was, with external
+ * linkage (its leading static and inline dropped), so that the harness's
+ * definition of the same name is the one the unit calls.
+ */
+static void emit_stub_declaration(const struct entity *e, const char *t,
+				  FILE *out)
+{
+	static const char *const drop[] = { "static", "inline",
+					    "__always_inline" };
+	unsigned n = head_len(e, t), i, w;
+
+	for (i = 0; i < sizeof(drop) / sizeof(drop[0]); i++) {
+		w = (unsigned)strlen(drop[i]);
+		if (n > w && !strncmp(t, drop[i], w) &&
+		    (t[w] == ' ' || t[w] == '\t' || t[w] == '\n')) {
+			t += w + 1;
+			n -= w + 1;
+			i = (unsigned)-1;	/* again from the first word */
+		}
+	}
+	fprintf(out, "%.*s;\n", (int)n, t);
 }
 
 /*
@@ -374,6 +461,11 @@ static void emit(struct extraction *x, FILE *out, char **preludes,
 		fprintf(out, "#line %u \"%s\"\n", e->line, x->path);
 		if (e->kind == ENT_MACRO)
 			fputs("#define ", out);
+		if (e->stub) {
+			emit_stub_declaration(e, x->text + e->start, out);
+			done = e->end;
+			continue;
+		}
 		fwrite(x->text + e->start, 1, e->end - e->start, out);
 		fputc('\n', out);
 		if (e->kind == ENT_VAR && listed(e->name, watch, nwatch))
@@ -399,25 +491,13 @@ static void emit_protos(struct extraction *x, FILE *out, char **watch,
 	for (i = 0; i < x->nents; i++) {
 		struct entity *e = &x->ents[i];
 		const char *t = x->text + e->start;
-		unsigned n, depth = 0;
+		unsigned n;
 
 		if (!e->selected || !e->external ||
 		    (e->kind != ENT_FUNC && e->kind != ENT_VAR) ||
 		    listed(e->name, watch, nwatch))
 			continue;
-		for (n = 0; e->start + n < e->end; n++) {
-			char ch = t[n];
-
-			if (ch == '(' || ch == '[')
-				depth++;
-			else if ((ch == ')' || ch == ']') && depth)
-				depth--;
-			else if (!depth && (ch == '{' || ch == '=' || ch == ';'))
-				break;
-		}
-		while (n && (t[n - 1] == ' ' || t[n - 1] == '\t' ||
-			     t[n - 1] == '\n'))
-			n--;
+		n = head_len(e, t);
 		if (e->kind == ENT_FUNC) {
 			fprintf(out, "%.*s;\n", (int)n, t);
 			continue;
@@ -438,7 +518,7 @@ static void emit_facts(struct extraction *x, FILE *out)
 	for (i = 0; i < x->nents; i++) {
 		struct entity *e = &x->ents[i];
 
-		if (!e->selected || e->kind != ENT_FUNC)
+		if (!e->selected || e->kind != ENT_FUNC || e->stub)
 			continue;
 		fprintf(out, "#define KRESV_HAVE_%s 1\n", e->name);
 		fprintf(out, "#define KRESV_NARGS_%s %u\n", e->name, e->nargs);
@@ -451,7 +531,7 @@ static void usage(void)
 {
 	fputs("usage: kresv-extract --tree DIR --file REL --config-h FILE\n"
 	      "         [--prelude PATH]... [--include REL]... [--keep NAME]...\n"
-	      "         [--watch VAR]...\n"
+	      "         [--watch VAR]... [--stub FUNC]...\n"
 	      "         [--facts OUT.h] [--protos OUT.h] -o OUT.c ROOT...\n"
 	      "         (?ROOT: optional)\n", stderr);
 	exit(1);
@@ -501,6 +581,7 @@ int main(int argc, char **argv)
 	includes = xrealloc(NULL, sizeof(char *) * (size_t)argc);
 	preludes = xrealloc(NULL, sizeof(char *) * (size_t)argc);
 	watch = xrealloc(NULL, sizeof(char *) * (size_t)argc);
+	x.stubs = xrealloc(NULL, sizeof(char *) * (size_t)argc);
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -516,6 +597,8 @@ int main(int argc, char **argv)
 			includes[nincludes++] = argv[++i];
 		else if (!strcmp(a, "--watch") && i + 1 < argc)
 			watch[nwatch++] = argv[++i];
+		else if (!strcmp(a, "--stub") && i + 1 < argc)
+			x.stubs[x.nstubs++] = argv[++i];
 		else if (!strcmp(a, "--keep") && i + 1 < argc)
 			keep[nkeep++] = argv[++i];
 		else if (!strcmp(a, "--facts") && i + 1 < argc)
@@ -596,5 +679,6 @@ int main(int argc, char **argv)
 	free(includes);
 	free(preludes);
 	free(watch);
+	free(x.stubs);
 	return 0;
 }

@@ -64,6 +64,7 @@ $(U)/%.c: $(EXTRACT) $(INC)/generated/autoconf.h $(INC)/.headers $(MANIFEST)
 		$(foreach i,$($*_UNIT_INCLUDES),--prelude $(abspath $(U)/$(i).c)) \
 		$(foreach p,$($*_HARNESS_PRELUDES),--prelude $(abspath $(p))) \
 		$(foreach w,$(WATCH),--watch $(w)) \
+		$(foreach f,$($*_STUBS),--stub $(f)) \
 		$(foreach i,$($*_INCLUDES),--include $(i)) \
 		--facts $(U)/$*.facts.h --protos $(U)/$*.protos.h \
 		-o $@ $($*_ROOTS)
@@ -194,6 +195,7 @@ $(OUT)/boot/arch.o: harness/boot/arch_params.c harness/boot/early_params.h $(U)/
 BOOT_OBJS := $(foreach u,$(BOOT_UNITS),$(OUT)/boot/$(u).o) \
 	$(foreach u,$(PARSE_LIB_UNITS),$(OUT)/asan/$(u).o)
 BOOT_HARNESS := harness/boot/replay.c harness/boot/boot_run.c \
+	harness/boot/setup_callees.c \
 	harness/boot/machine.c \
 	harness/boot/stubs.c harness/boot/watch.c \
 	harness/boot/boot_model.c \

@@ -21,8 +21,13 @@ verbatim() {
 		cmd | getline want
 		close(cmd)
 		sub(/^#[ \t]*define[ \t]+/, "", want)
-		# a declaration ends at its ";", before a trailing comment
-		if (line != want && index(want, line) != 1) {
+		# a declaration ends at its ";", before a trailing comment;
+		# a --stub function is its head as a declaration, not static
+		bare = want
+		while (sub(/^(static|inline|__always_inline)[ \t]+/, "", bare))
+			;
+		if (line != want && index(want, line) != 1 && line != bare &&
+		    line != want ";" && line != bare ";") {
 			print f ":" n ": differs"
 			exit 1
 		}
@@ -45,6 +50,19 @@ for t in 6.1 6.12 7.3; do
 		ok "units $t are the tree's text (${#units[@]} units)"
 	else
 		notok "units $t are the tree's text" "$bad"
+	fi
+done
+
+# --stub: setup_arch() whole, the file's setup_machine_fdt() declared in
+# its place (not static, no body) for the harness to define
+for t in 6.1 6.12 7.3; do
+	u=$KRESV_ROOT/build/t/$t/units/setup.c
+	if grep -q '^void __init __no_sanitize_address setup_arch(char \*\*cmdline_p)$' "$u" &&
+	   grep -q '^void __init setup_machine_fdt(phys_addr_t dt_phys);$' "$u" &&
+	   ! grep -q 'early_init_dt_scan\|static void __init setup_machine_fdt' "$u"; then
+		ok "setup unit $t: setup_arch() whole, setup_machine_fdt() a declaration"
+	else
+		notok "setup unit $t" "setup_arch() or the stubbed setup_machine_fdt() not as expected in $u"
 	fi
 done
 

@@ -251,12 +251,11 @@ void kresv_model_map_kernel(void)
 		     got, got ? lo : 0, hi);
 }
 
-/* setup_arch() after paging_init(): unflatten_device_tree() */
-void kresv_model_setup_arch(void)
+/* unflatten_device_tree(): early_init_dt_alloc_memory_arch() */
+void kresv_model_unflatten_device_tree(void)
 {
 	unsigned long long p, size = m->dt_size;
 
-	/* early_init_dt_alloc_memory_arch() */
 	if (scn->nr_memory > 1)
 		size += m->dt_per_bank * (scn->nr_memory - 1);
 	p = alloc("devicetree", size, 8, 0, 0);

@@ -37,8 +37,8 @@ void kresv_model_image_layout(unsigned long long base, unsigned long long size,
 			      unsigned long long *init_end);
 /* paging_init(): the tables of map_kernel() and the idmap */
 void kresv_model_map_kernel(void);
-/* setup_arch() after paging_init(), before bootmem_init(): unflatten_device_tree() */
-void kresv_model_setup_arch(void);
+/* unflatten_device_tree(): the unflattened tree's allocation */
+void kresv_model_unflatten_device_tree(void);
 /* what arch_numa_init() and sparse_init() allocate */
 void kresv_model_numa(void);
 void kresv_model_sparse(void);

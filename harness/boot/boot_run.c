@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * One boot of a scenario (boot_run.h), in setup_arch()'s order. The
- * scenario's RAM, reserved and no-map ranges go into the tree's memblock;
- * the early parameters of the command line go to the tree's own handlers
- * (through next_arg() as parse_early_param() does); the tree's
- * arm64_memblock_init() applies mem= and reserves the image and the
- * initrd; paging_init(): the tree's map_mem() over simulated page tables
- * (harness/mmu/paging.c), the image's own tables modelled; the boot model
- * (boot_model.c) makes the other allocations before bootmem_init(); then
- * the tree's bootmem_init() sets the DMA limit and reserves the crash
- * region with the tree's own functions.
+ * One boot of a scenario (boot_run.h): the tree's own setup_arch(), so its
+ * calls run in the tree's order. The scenario's RAM, reserved and no-map
+ * ranges are in the tree's memblock before it runs (firmware);
+ * setup_machine_fdt() reads the scenario's /chosen (setup_callees.c);
+ * parse_early_param() hands the command line's early parameters to the
+ * tree's own handlers; the tree's arm64_memblock_init() applies mem= and
+ * reserves the image and the initrd; paging_init() runs the tree's
+ * map_mem() over simulated page tables (harness/mmu/paging.c), the image's
+ * own tables modelled; unflatten_device_tree() is the boot model's
+ * (boot_model.c); the tree's bootmem_init() sets the DMA limit and
+ * reserves the crash region with the tree's own functions.
  */
 #include <setjmp.h>
 #include <stdio.h>
@@ -33,6 +34,7 @@
 #include "pgsim.h"
 #include "printk_log.h"
 #include "protos.h"
+#include "setup_callees.h"
 #include "stubs.h"
 #include "watch.h"
 
@@ -50,6 +52,7 @@
  * boot there: both come back here by longjmp and are the kernel's
  * outcome, not a crash of kresv.
  */
+enum { STOP_PANIC = 1, STOP_LOOP, STOP_SKIPPED };
 static jmp_buf stop_boot;
 static char panic_where[128], panic_msg[KRESV_LOG_LINE_MAX];
 
@@ -58,7 +61,7 @@ kernel_panicked(const char *file, int line, const char *msg)
 {
 	snprintf(panic_where, sizeof(panic_where), "%s:%d", file, line);
 	snprintf(panic_msg, sizeof(panic_msg), "%s", msg);
-	longjmp(stop_boot, 1);
+	longjmp(stop_boot, STOP_PANIC);
 }
 
 /*
@@ -72,7 +75,7 @@ static int alloc_attempts;
 void kresv_alloc_attempt(void)
 {
 	if (++alloc_attempts > ALLOC_ATTEMPTS_MAX)
-		longjmp(stop_boot, 2);
+		longjmp(stop_boot, STOP_LOOP);
 }
 
 bool kresv_boot_fuzz_mode;
@@ -96,16 +99,46 @@ static void reset_kernel_state(void)
 }
 
 /*
- * parse_early_param(): the command line cut into parameters by the tree's
- * next_arg(), each early parameter handed to the units' handlers of its
- * name (rodata=, kfence.sample_interval=, 6.1's crashkernel, cma=, mem=).
+ * Fuzz mode: a page-granular linear map costs a PTE write per 4 KiB page,
+ * about 20 ms per GiB in the fuzz builds; above this much RAM (the sizes
+ * the fuzzing target is set for) such boots are left out. The replay maps
+ * any size. Bigger machines are fuzzed with the command lines that keep
+ * blocks (rodata=off, 6.12's early KFENCE pool, 7.3 on a BBML3 CPU; not
+ * 6.1 with crashkernel=, which forces pages).
  */
-static void parse_early_params(void)
+#define FUZZ_PAGE_MAP_MAX (16ULL << 30)
+
+static const struct scenario *booting;
+
+static bool too_slow_for_fuzzing(void)
+{
+	struct kresv_mmu_decisions d;
+	unsigned long long ram = 0;
+	unsigned int i;
+
+	for (i = 0; i < booting->nr_memory; i++)
+		ram += booting->memory[i].size;
+	if (ram <= FUZZ_PAGE_MAP_MAX)
+		return false;
+	kresv_mmu_decisions(&d);
+	return d.can_set_direct_map || d.crash_mem_map ||
+	       d.force_pte_mapping || d.kfence_early_init;
+}
+
+/*
+ * parse_early_param(), called by setup_arch(): the command line cut into
+ * parameters by the tree's next_arg(), each early parameter handed to the
+ * units' handlers of its name (rodata=, kfence.sample_interval=, 6.1's
+ * crashkernel, cma=, mem=). In fuzz mode a boot too slow to map stops
+ * here (see above).
+ */
+void parse_early_param(void)
 {
 	static char tmp[sizeof(boot_command_line)];
 	char *args = tmp, *param, *val;
 	int i;
 
+	kresv_record("parse_early_param()");
 	memcpy(tmp, boot_command_line, sizeof(tmp));
 	args = skip_spaces(args);
 	while (*args) {
@@ -118,6 +151,26 @@ static void parse_early_params(void)
 			if (kresv_param_eq(param, kresv_arch_params[i].name))
 				kresv_arch_params[i].setup(val);
 	}
+	if (kresv_boot_fuzz_mode && too_slow_for_fuzzing())
+		longjmp(stop_boot, STOP_SKIPPED);
+}
+
+/*
+ * paging_init(), modelled around the tree's map_mem(): map_kernel() (the
+ * image's tables, boot_model.c), map_mem() over the simulated tables, the
+ * idmap. The reservation loop's attempts are counted from here on: a
+ * page-granular map allocates thousands of table pages.
+ */
+static volatile bool mapped;
+
+void paging_init(void)
+{
+	kresv_record("paging_init()");
+	kresv_memstart_addr = memstart_addr;	/* for map_mem() */
+	kresv_model_map_kernel();
+	kresv_paging_map();
+	mapped = true;
+	alloc_attempts = 0;
 }
 
 /*
@@ -182,31 +235,6 @@ static void check_expectations(const struct scenario *s, const char *tree,
 	}
 }
 
-/*
- * Fuzz mode: a page-granular linear map costs a PTE write per 4 KiB page,
- * about 20 ms per GiB in the fuzz builds; above this much RAM (the sizes
- * the fuzzing target is set for) such boots are left out. The replay maps
- * any size. Bigger machines are fuzzed with the command lines that keep
- * blocks (rodata=off, 6.12's early KFENCE pool, 7.3 on a BBML3 CPU; not
- * 6.1 with crashkernel=, which forces pages).
- */
-#define FUZZ_PAGE_MAP_MAX (16ULL << 30)
-
-static bool too_slow_for_fuzzing(const struct scenario *s)
-{
-	struct kresv_mmu_decisions d;
-	unsigned long long ram = 0;
-	unsigned int i;
-
-	for (i = 0; i < s->nr_memory; i++)
-		ram += s->memory[i].size;
-	if (ram <= FUZZ_PAGE_MAP_MAX)
-		return false;
-	kresv_mmu_decisions(&d);
-	return d.can_set_direct_map || d.crash_mem_map ||
-	       d.force_pte_mapping || d.kfence_early_init;
-}
-
 static void add_mmu_findings(struct findings *fs)
 {
 	int i;
@@ -223,45 +251,35 @@ void kresv_boot_run(const struct scenario *s, const char *tree,
 		    const char *path, struct boot_run *r)
 {
 	static volatile int stopped;
-	static volatile bool mapped;
 	int (*skip)(const char *, const char *) = r->fs.skip;
+	char *cmdline;
 
 	stopped = 0;
 	mapped = false;
+	booting = s;
 	r->skipped = false;
 	kresv_tree_root = KRESV_TREE_ROOT;
 	kresv_panic_hook = kernel_panicked;
 	reset_kernel_state();
 	kresv_set_up_machine(s);
+	kresv_setup_callees_reset(s);
 	kresv_log_reset();
 	kresv_watch_reset();
 	kresv_model_reset(s);
 	kresv_contig_reset();
 	kresv_arch_reset();
 	kresv_paging_reset(s);
-	/* setup_machine_fdt(): /chosen's initrd, for arm64_memblock_init() */
-	phys_initrd_start = s->has_initrd ? s->initrd.base : 0;
-	phys_initrd_size = s->has_initrd ? s->initrd.size : 0;
 	kresv_paging_alloc_note = kresv_model_note;
 	stopped = setjmp(stop_boot);
+	if (stopped == STOP_SKIPPED) {
+		kresv_panic_hook = NULL;
+		findings_reset(&r->fs);
+		r->fs.skip = skip;
+		r->skipped = true;
+		return;
+	}
 	if (!stopped) {
-		parse_early_params();
-		if (kresv_boot_fuzz_mode && too_slow_for_fuzzing(s)) {
-			kresv_panic_hook = NULL;
-			findings_reset(&r->fs);
-			r->fs.skip = skip;
-			r->skipped = true;
-			return;
-		}
-		arm64_memblock_init();
-		kresv_memstart_addr = memstart_addr;	/* for map_mem() */
-		/* paging_init(): map_kernel(), map_mem(), the idmap */
-		kresv_model_map_kernel();
-		kresv_paging_map();
-		mapped = true;
-		kresv_model_setup_arch();
-		alloc_attempts = 0;
-		bootmem_init();
+		setup_arch(&cmdline);
 #ifdef KRESV_HAVE_arch_zone_limits_init
 		/*
 		 * 7.3 on: start_kernel() -> mm_core_init_early(): the zones,
@@ -281,8 +299,8 @@ void kresv_boot_run(const struct scenario *s, const char *tree,
 	boot_outcome_collect(s, &r->out);
 	findings_reset(&r->fs);
 	r->fs.skip = skip;
-	r->panicked = stopped == 1;
-	r->looped = stopped == 2;
+	r->panicked = stopped == STOP_PANIC;
+	r->looped = stopped == STOP_LOOP;
 	r->mapped = mapped;
 	if (r->panicked)
 		findings_add(&r->fs, "KERNEL_PANIC", panic_where, panic_msg,

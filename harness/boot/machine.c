@@ -5,6 +5,7 @@
 #include <generated/autoconf.h>
 #include <linux/types.h>
 #include <linux/memblock.h>
+#include <asm/arm64.h>
 
 #include "machine.h"
 #include "memblock_view.h"
@@ -40,8 +41,16 @@ void kresv_set_up_machine(const struct scenario *s)
 		kresv_kernel_base = kresv_kernel_size = 0;
 	}
 	kresv_answers.dt_dma_max = s->has_dma_max ? s->dma_max : ~0ULL;
+	boot_command_line[0] = '\0';
+	phys_initrd_start = phys_initrd_size = 0;
+}
+
+void kresv_scan_chosen(const struct scenario *s)
+{
 	snprintf(boot_command_line, sizeof(boot_command_line), "%s",
 		 s->has_cmdline ? s->cmdline : "");
+	phys_initrd_start = s->has_initrd ? s->initrd.base : 0;
+	phys_initrd_size = s->has_initrd ? s->initrd.size : 0;
 }
 
 void kresv_reserve_image(const struct scenario *s)

@@ -2,8 +2,8 @@
 /*
  * The machine as firmware and boot loader hand it to the kernel: the
  * scenario's RAM, no-map and reserved ranges, kernel and initrd into the
- * tree's memblock, the DMA limit and the command line; shared by the
- * replay and the linear map.
+ * tree's memblock, the DMA limit; the command line and the initrd in the
+ * device tree's /chosen; shared by the replay and the linear map.
  */
 #ifndef KRESV_BOOT_MACHINE_H
 #define KRESV_BOOT_MACHINE_H
@@ -12,6 +12,13 @@
 struct scenario;
 
 void kresv_set_up_machine(const struct scenario *s);
+
+/*
+ * The device tree's /chosen as setup_machine_fdt() reads it: bootargs into
+ * boot_command_line, linux,initrd-start/-end into phys_initrd_*. Until
+ * then both are empty.
+ */
+void kresv_scan_chosen(const struct scenario *s);
 
 /*
  * The kernel image (_text to _end) after kresv_set_up_machine(): the

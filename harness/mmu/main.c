@@ -155,6 +155,7 @@ static void boot(struct run *r, bool drop_crash)
 	kresv_log_reset();
 	kresv_calls.n = 0;
 	kresv_set_up_machine(&scn);
+	kresv_scan_chosen(&scn);
 	kresv_reserve_image(&scn);	/* arm64_memblock_init(), reduced */
 	kresv_model_reset(&scn);	/* the measured image layout */
 	kresv_paging_reset(&scn);

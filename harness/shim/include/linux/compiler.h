@@ -11,6 +11,7 @@
 #define __weak		__attribute__((weak))
 #define __meminit
 #define __refdata
+#define __no_sanitize_address
 #define __always_unused	__attribute__((unused))
 #define __maybe_unused	__attribute__((unused))
 #define __must_check	__attribute__((warn_unused_result))
