@@ -217,13 +217,14 @@ lim=$SCRATCH/limits.scn
 	printf 'config CONFIG_%s=y\n' "$(printf 'A%.0s' $(seq 88))"
 	printf 'config CONFIG_S="%s"\n' "$(printf 's%.0s' $(seq 253))"
 	for i in $(seq 0 255); do printf 'expect %s %s\n' "$(printf "k%030d" $i)" "$(printf 'x%.0s' $(seq 255))"; done
+	for i in $(seq 0 255); do printf 'split 0x%x 4K\n' $((i << 12)); done
 	printf 'nomap 0 4K %s\n' "$(printf 'l%.0s' $(seq 63))"
 } >"$lim"
 run "$lim"
 if [ $rc -eq 0 ]; then
-	ok "at the limits: 64 banks, reserved, nomap; 128 config; 256 expect; longest names"
+	ok "at the limits: 64 banks, reserved, nomap; 128 config; 256 expect, split; longest names"
 else
-	notok "at the limits: 64 banks, reserved, nomap; 128 config; 256 expect; longest names" "$err"
+	notok "at the limits: 64 banks, reserved, nomap; 128 config; 256 expect, split; longest names" "$err"
 fi
 
 # --- canonical form and round trip -------------------------------------------

@@ -704,6 +704,22 @@ static int dir_expect(struct parser *p, struct fields *f)
 	return 0;
 }
 
+static int dir_split(struct parser *p, struct fields *f)
+{
+	struct scenario *s = p->s;
+	struct scenario_region r;
+
+	if (s->nr_split == SCENARIO_MAX_SPLITS)
+		return fail(p, "split: more than %d ranges", SCENARIO_MAX_SPLITS);
+	memset(&r, 0, sizeof(r));
+	if (get_region(p, f, "split", false, &r))
+		return -1;
+	s->split[s->nr_split].base = r.base;
+	s->split[s->nr_split].size = r.size;
+	s->nr_split++;
+	return 0;
+}
+
 static const struct directive {
 	const char *name;
 	int (*parse)(struct parser *p, struct fields *f);
@@ -719,6 +735,7 @@ static const struct directive {
 	{ "config", dir_config },
 	{ "cpu", dir_cpu },
 	{ "cmdline", dir_cmdline },
+	{ "split", dir_split },
 	{ "expect", dir_expect },
 };
 
@@ -805,6 +822,37 @@ int scenario_parse_buffer(const char *name, const char *text, size_t len,
 fail:
 	memset(s, 0, sizeof(*s));
 	return -1;
+}
+
+unsigned int scenario_directive_line(const char *path, const char *directive,
+				     unsigned int nth)
+{
+	size_t n = strlen(directive);
+	unsigned int line = 0;
+	char buf[4096];
+	FILE *in = fopen(path, "rb");
+	bool start = true;
+
+	if (!in)
+		return 0;
+	/* the first field of each line: lines of a file that loaded */
+	while (fgets(buf, sizeof(buf), in)) {
+		const char *c = buf;
+
+		if (start) {
+			line++;
+			c += strspn(c, " \t");
+			if (!strncmp(c, directive, n) &&
+			    strchr(" \t#\r\n", c[n] ? c[n] : '\n') &&
+			    nth-- == 0) {
+				fclose(in);
+				return line;
+			}
+		}
+		start = strchr(buf, '\n') != NULL;	/* else the line goes on */
+	}
+	fclose(in);
+	return 0;
 }
 
 int scenario_load(const char *path, struct scenario *s, char *err,
@@ -922,6 +970,12 @@ int scenario_write(const struct scenario *s, FILE *out)
 		}
 		fputs("\"\n", out);
 	}
+	for (i = 0; i < s->nr_split; i++) {
+		char size[32];
+
+		put_size(size, sizeof(size), s->split[i].size);
+		fprintf(out, "split 0x%" PRIx64 " %s\n", s->split[i].base, size);
+	}
 	for (i = 0; i < s->nr_expect; i++)
 		fprintf(out, "expect %s %s\n", s->expect[i].key,
 			s->expect[i].text);
@@ -956,8 +1010,12 @@ bool scenario_equal(const struct scenario *a, const struct scenario *b)
 	    a->has_dma_max != b->has_dma_max || a->cpu != b->cpu ||
 	    a->has_pgtable_budget != b->has_pgtable_budget ||
 	    a->nr_config != b->nr_config || a->has_cmdline != b->has_cmdline ||
-	    a->nr_expect != b->nr_expect)
+	    a->nr_split != b->nr_split || a->nr_expect != b->nr_expect)
 		return false;
+	for (i = 0; i < a->nr_split; i++)
+		if (a->split[i].base != b->split[i].base ||
+		    a->split[i].size != b->split[i].size)
+			return false;
 	if (!regions_equal(a->nr_memory, a->memory, b->memory) ||
 	    !regions_equal(a->nr_reserved, a->reserved, b->reserved) ||
 	    !regions_equal(a->nr_nomap, a->nomap, b->nomap) ||

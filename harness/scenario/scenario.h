@@ -24,6 +24,7 @@
 #define SCENARIO_CONFIG_NAME_SIZE	96	/* "CONFIG_..." + NUL */
 #define SCENARIO_CONFIG_VALUE_SIZE	256	/* as written in .config, + NUL */
 #define SCENARIO_MAX_EXPECT		256
+#define SCENARIO_MAX_SPLITS		256
 #define SCENARIO_EXPECT_KEY_SIZE	32
 #define SCENARIO_EXPECT_TEXT_SIZE	256
 #define SCENARIO_MAX_FILE_SIZE		(4u << 20)
@@ -59,6 +60,12 @@ struct scenario_region {
 	uint64_t base;
 	uint64_t size;
 	char label[SCENARIO_LABEL_SIZE];	/* "" when none (always for memory) */
+};
+
+/* a range without a label (split) */
+struct scenario_range {
+	uint64_t base;
+	uint64_t size;
 };
 
 struct scenario_config {
@@ -98,6 +105,10 @@ struct scenario {
 	bool has_cmdline;	/* a cmdline line was given (it may be "") */
 	char cmdline[SCENARIO_CMDLINE_SIZE];	/* unescaped, <= 2047 bytes */
 
+	/* after the boot: split_kernel_leaf_mapping() of each, in order */
+	unsigned int nr_split;
+	struct scenario_range split[SCENARIO_MAX_SPLITS];	/* physical */
+
 	unsigned int nr_expect;
 	struct scenario_expect expect[SCENARIO_MAX_EXPECT];
 };
@@ -123,6 +134,14 @@ int scenario_parse_buffer(const char *name, const char *text, size_t len,
  * 0 on success, -1 on an output error.
  */
 int scenario_write(const struct scenario *s, FILE *out);
+
+/*
+ * The line of the file at path that holds the nth (from 0) line of the
+ * given directive, for messages about a file that loaded; 0 when there is
+ * none or the file cannot be read.
+ */
+unsigned int scenario_directive_line(const char *path, const char *directive,
+				     unsigned int nth);
 
 /* same machine, same expectations (ignores bytes after string ends) */
 bool scenario_equal(const struct scenario *a, const struct scenario *b);

@@ -46,7 +46,7 @@ static const char *const tokens[] = {
 	"0xfffffffffffff000", "0x10000000000000000", "007", "-1", "+1",
 	"memory ", "memory 0x40000000 1G\n", "reserved ", "nomap ", "kernel ",
 	"initrd ", "dma-max ", "config CONFIG_", "config CONFIG_X=\"a b\"\n",
-	"cpu ", "lpa2", "bbml2", "bbml3", "cmdline \"", "expect ",
+	"cpu ", "lpa2", "bbml2", "bbml3", "cmdline \"", "expect ", "split ",
 	"arch arm64\n", "arch ", "\\\"", "\\\\", "\\", "\"", "#", "\n", "\r\n",
 	"\r", "\t", " ", "=", "y", "m", "\xc3\xa9", "\xff", "\xe2\x82", "\x01",
 	"\0",
@@ -150,7 +150,8 @@ static const char *invariant(const struct scenario *s)
 	    s->nr_reserved > SCENARIO_MAX_REGIONS ||
 	    s->nr_nomap > SCENARIO_MAX_REGIONS ||
 	    s->nr_config > SCENARIO_MAX_CONFIG ||
-	    s->nr_expect > SCENARIO_MAX_EXPECT)
+	    s->nr_expect > SCENARIO_MAX_EXPECT ||
+	    s->nr_split > SCENARIO_MAX_SPLITS)
 		return "a count out of range";
 	for (i = 0; i < s->nr_memory; i++) {
 		const struct scenario_region *a = &s->memory[i];
@@ -172,6 +173,10 @@ static const char *invariant(const struct scenario *s)
 		if (!s->nomap[i].size ||
 		    s->nomap[i].base + s->nomap[i].size < s->nomap[i].base)
 			return "an empty or wrapping nomap range";
+	for (i = 0; i < s->nr_split; i++)
+		if (!s->split[i].size ||
+		    s->split[i].base + s->split[i].size < s->split[i].base)
+			return "an empty or wrapping split range";
 	if (s->cpu >> SCENARIO_NR_CPU_FEATURES)
 		return "an unknown cpu bit";
 	if (strnlen(s->cmdline, SCENARIO_CMDLINE_SIZE) >= SCENARIO_CMDLINE_SIZE ||
