@@ -52,5 +52,14 @@ MMU_LINK_UNITS :=
 mmu_FILE := arch/arm64/mm/mmu.c
 mmu_ROOTS := map_mem pgattr_change_is_safe ?enable_crash_mem_map \
 	?parse_kfence_early_init \
-	?kfence_early_init ?force_pte_mapping
+	?kfence_early_init ?force_pte_mapping ?split_kernel_leaf_mapping
 mmu_UNIT_INCLUDES := pgtableh lpgtableh pgalloch kfenceh
+# 7.3's split_kernel_leaf_mapping() (optional root above): the accessors it
+# reads entries with, kept by name in the header slices (harmless where a
+# tree has no such name)
+pgtableh_KEEP += pte_present pmd_present pud_present p4d_present \
+	pmd_valid pud_valid pmd_cont pte_mknoncont pmd_mknoncont \
+	pte_mkinvalid pmd_mkinvalid pte_pgprot pmd_pgprot pud_pgprot \
+	pmd_pfn pud_pfn pmd_page_vaddr pud_pgtable pud_offset pgd_present
+lpgtableh_KEEP += pgdp_get p4dp_get pudp_get pmdp_get pte_offset_kernel \
+	pmd_offset pgd_offset pgd_offset_k

@@ -10,6 +10,9 @@
 #ifndef set_pte
 #define set_pte(p, v)		(kresv_pgsim_site(__FILE__, __LINE__), set_pte(p, v))
 #endif
+#ifndef __set_pte
+#define __set_pte(p, v)		(kresv_pgsim_site(__FILE__, __LINE__), __set_pte(p, v))
+#endif
 #ifndef __set_pte_nosync
 #define __set_pte_nosync(p, v)	(kresv_pgsim_site(__FILE__, __LINE__), __set_pte_nosync(p, v))
 #endif

@@ -14,6 +14,9 @@
  * if that one keeps blocks, crashkernel= forced the pages, and the cost is
  * the difference.
  *
+ * After the boot, 7.3's split_kernel_leaf_mapping() runs for each of the
+ * scenario's `split` lines (kresv_paging_split()), before the walk.
+ *
  * Not run: the rest of paging_init() (map_kernel(), the idmap) and of
  * setup_arch(); arm64_memblock_init() is reduced to what map_mem() needs
  * (the kernel image reserved, memstart_addr), mem= is not applied (the
@@ -166,8 +169,10 @@ static void boot(struct run *r, bool drop_crash)
 
 	kresv_tree_root = KRESV_TREE_ROOT;
 	kresv_panic_hook = panic_hook;
-	if (!setjmp(panic_jmp))
+	if (!setjmp(panic_jmp)) {
 		kresv_paging_map();
+		kresv_paging_split(&scn);	/* after the boot */
+	}
 	kresv_panic_hook = NULL;
 
 	kresv_paging_walk(&r->p);
@@ -312,6 +317,15 @@ static void print_text(const char *label, const char *path, bool have_alt)
 	printf("log:\n");
 	for (i = 0; i < kresv_log.nlines; i++)
 		printf("  %s\n", kresv_log.lines[i].text);
+	if (run.p.nsplits) {
+		printf("after the boot:\n");
+		for (i = 0; i < run.p.nsplits; i++) {
+			const struct paging_split *c = &run.p.split[i];
+
+			printf("  split_kernel_leaf_mapping(0x%llx, 0x%llx) = %d (phys 0x%llx - 0x%llx)\n",
+			       c->va, c->va_end, c->ret, c->pa, c->pa_end - 1);
+		}
+	}
 	printf("linear_map:\n");
 	lm_print_counts("  ", &run.p.lm, CONFIG_PAGE_SHIFT_);
 	printf("  ranges:\n");
@@ -358,6 +372,21 @@ static void print_json(const char *label, const char *path, bool have_alt)
 	for (i = 0; i < kresv_log.nlines; i++)
 		json_object_array_add(a, json_object_new_string(kresv_log.lines[i].text));
 	json_object_object_add(obj, "log", a);
+	if (run.p.nsplits) {
+		a = json_object_new_array();
+		for (i = 0; i < run.p.nsplits; i++) {
+			const struct paging_split *c = &run.p.split[i];
+			json_object *o = json_object_new_object();
+
+			json_object_object_add(o, "start", json_object_new_uint64(c->pa));
+			json_object_object_add(o, "end", json_object_new_uint64(c->pa_end));
+			json_object_object_add(o, "va", json_object_new_uint64(c->va));
+			json_object_object_add(o, "va_end", json_object_new_uint64(c->va_end));
+			json_object_object_add(o, "ret", json_object_new_int(c->ret));
+			json_object_array_add(a, o);
+		}
+		json_object_object_add(obj, "splits", a);
+	}
 	json_object_object_add(obj, "linear_map", lm_to_json(&run.p.lm, CONFIG_PAGE_SHIFT_, true));
 	if (have_alt)
 		json_object_object_add(obj, "without_crashkernel",
@@ -393,6 +422,9 @@ int main(int argc, char **argv)
 	if (scn.nr_config)
 		bad_input("%s: config lines need a build for that configuration: ./kresv replay makes one and shows the same linear map",
 			  path);
+	if (scn.nr_split && !kresv_mmu_has_split())
+		bad_input("%s:%u: split: this tree has no split_kernel_leaf_mapping() (arch/arm64/mm/mmu.c; 7.3 has it)",
+			  path, scenario_directive_line(path, "split", 0));
 
 	/* before the tree's state is touched: the child starts from it */
 	if (has_crashkernel())

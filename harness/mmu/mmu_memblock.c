@@ -66,3 +66,15 @@ phys_addr_t kresv_mmu_pgtable_phys_alloc(phys_addr_t size, phys_addr_t align,
 	kresv_mmu_note_alloc("pgtables", p, size);
 	return p;
 }
+
+/*
+ * The page allocator after the boot (pagetable_alloc() of
+ * harness/shim/include/asm/mmu_sim.h): a page of the RAM memblock still
+ * has free, which is what memblock_free_all() hands to the buddy
+ * allocator; 0 when there is none (the tree's -ENOMEM path)
+ */
+unsigned long long kresv_mmu_runtime_page(unsigned long long size);
+unsigned long long kresv_mmu_runtime_page(unsigned long long size)
+{
+	return memblock_phys_alloc(size, size);
+}

@@ -23,6 +23,9 @@ static union {
 extern pgd_t swapper_pg_dir[PTRS_PER_PGD]
 	__attribute__((alias("swapper_page")));
 
+/* the kernel's mm: pgd_offset_k() of the tree's linux/pgtable.h reads it */
+struct mm_struct init_mm = { .pgd = swapper_pg_dir };
+
 /* pgtable.h's set_pXd() on the root table (in_swapper_pgdir()) */
 void set_swapper_pgd(pgd_t *pgdp, pgd_t pgd)
 {
@@ -45,6 +48,20 @@ const struct kresv_early_param kresv_mmu_params[] = {
 static unsigned long long to_phys(unsigned long long desc)
 {
 	return __pte_to_phys(__pte(desc));
+}
+
+/*
+ * A descriptor's attributes without its output address, type and
+ * contiguous bits, as a valid page descriptor of output address 0: what
+ * the BBM check hands pgattr_change_is_safe() when a block becomes a table
+ * of smaller leaves (pgsim.c)
+ */
+static unsigned long long attrs(unsigned long long desc)
+{
+	unsigned long long oa = __phys_to_pte_val(to_phys(desc));
+
+	return ((desc ^ oa) & ~(unsigned long long)(PTE_TYPE_MASK | PTE_CONT)) |
+	       PTE_TYPE_PAGE;
 }
 
 static bool attr_change_is_safe(unsigned long long old, unsigned long long new)
@@ -109,6 +126,16 @@ void kresv_mmu_setup(unsigned long long swapper_pa)
 				  CONFIG_PGTABLE_LEVELS >= 4 ? 0 :
 				  4 - CONFIG_PGTABLE_LEVELS;
 	kresv_pt_ops.page_shift = PAGE_SHIFT;
+	kresv_pt_ops.table_pxn = PMD_TABLE_PXN;
+	kresv_pt_ops.table_uxn = PMD_TABLE_UXN;
+#ifdef S1_TABLE_AP
+	kresv_pt_ops.table_ap = S1_TABLE_AP;
+#endif
+	kresv_pt_ops.pxn = PTE_PXN;
+	kresv_pt_ops.uxn = PTE_UXN;
+	kresv_pt_ops.page_type = PTE_TYPE_PAGE;
+	kresv_pt_ops.attrs = attrs;
+	kresv_after_boot = false;
 }
 
 void kresv_mmu_geometry(struct kresv_mmu_geometry *g)
@@ -146,6 +173,33 @@ void kresv_mmu_map_mem(void)
 	map_mem(swapper_pg_dir);
 #else
 	map_mem();
+#endif
+}
+
+bool kresv_mmu_has_split(void)
+{
+#ifdef KRESV_HAVE_split_kernel_leaf_mapping
+	return true;
+#else
+	return false;
+#endif
+}
+
+/*
+ * The tree's split_kernel_leaf_mapping() over the linear-map addresses of
+ * the physical range [pa, pa_end), converted as the kernel converts them
+ * (__phys_to_virt()); what it returns (0, -EINVAL, -ENOMEM, ...). The
+ * boot is over: kresv_after_boot.
+ */
+int kresv_mmu_split(unsigned long long pa, unsigned long long pa_end,
+		    unsigned long long *va, unsigned long long *va_end)
+{
+	*va = __phys_to_virt(pa);
+	*va_end = __phys_to_virt(pa_end);
+#ifdef KRESV_HAVE_split_kernel_leaf_mapping
+	return split_kernel_leaf_mapping(*va, *va_end);
+#else
+	return -ENOSYS;
 #endif
 }
 

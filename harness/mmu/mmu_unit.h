@@ -32,4 +32,8 @@ void kresv_rodata_state_reset(void);
 void kresv_mmu_geometry(struct kresv_mmu_geometry *g);
 void kresv_mmu_map_mem(void);
 void kresv_mmu_decisions(struct kresv_mmu_decisions *d);
+/* 7.3's split_kernel_leaf_mapping(): present in the tree, one call */
+bool kresv_mmu_has_split(void);
+int kresv_mmu_split(unsigned long long pa, unsigned long long pa_end,
+		    unsigned long long *va, unsigned long long *va_end);
 #endif

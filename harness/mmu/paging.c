@@ -10,6 +10,7 @@
 #include "paging.h"
 #include "pgsim.h"
 #include "scenario.h"
+#include "stubs.h"
 
 #ifdef CONFIG_PAGE_SHIFT
 #define PAGE_SHIFT_ CONFIG_PAGE_SHIFT
@@ -20,6 +21,9 @@
 #ifndef KRESV_LOC_map_mem
 #define KRESV_LOC_map_mem "arch/arm64/mm/mmu.c"
 #endif
+
+static int nsplits;
+static struct paging_split splits[PAGING_SPLITS_MAX];
 
 static bool has_budget;
 static unsigned long long budget;
@@ -57,6 +61,7 @@ void kresv_paging_reset(const struct scenario *s)
 
 	kresv_pgsim_reset();
 	findings_reset(&kresv_mmu_findings);
+	nsplits = 0;
 	has_budget = s->has_pgtable_budget;
 	budget = s->pgtable_budget;
 
@@ -108,8 +113,26 @@ void kresv_paging_map(void)
 	kresv_mmu_map_mem();
 }
 
+void kresv_paging_split(const struct scenario *s)
+{
+	unsigned int i;
+
+	kresv_after_boot = true;
+	for (i = 0; i < s->nr_split && nsplits < PAGING_SPLITS_MAX; i++) {
+		struct paging_split *c = &splits[nsplits++];
+
+		c->pa = s->split[i].base;
+		c->pa_end = s->split[i].base + s->split[i].size;
+		c->ret = kresv_mmu_split(c->pa, c->pa_end, &c->va, &c->va_end);
+		kresv_record("split_kernel_leaf_mapping(0x%llx, 0x%llx) = %d (phys 0x%llx-0x%llx)",
+			     c->va, c->va_end, c->ret, c->pa, c->pa_end - 1);
+	}
+}
+
 void kresv_paging_walk(struct paging_run *r)
 {
+	r->nsplits = nsplits;
+	memcpy(r->split, splits, sizeof(splits[0]) * (size_t)nsplits);
 	kresv_mmu_geometry(&r->g);
 	kresv_mmu_decisions(&r->d);
 	lm_walk(&r->g, &r->lm);

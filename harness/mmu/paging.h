@@ -18,11 +18,20 @@
 
 struct scenario;
 
+/* one split_kernel_leaf_mapping() call after the boot: range, answer */
+struct paging_split {
+	unsigned long long pa, pa_end, va, va_end;
+	int ret;
+};
+#define PAGING_SPLITS_MAX 256	/* SCENARIO_MAX_SPLITS */
+
 struct paging_run {
 	struct kresv_mmu_geometry g;
 	struct kresv_mmu_decisions d;
 	struct linear_map lm;
 	unsigned long long writes, barriers;
+	int nsplits;
+	struct paging_split split[PAGING_SPLITS_MAX];
 };
 
 /* the CPU, the image's symbols, memstart_addr, an empty swapper_pg_dir */
@@ -35,6 +44,14 @@ void kresv_paging_reset(const struct scenario *s);
 const char *kresv_paging_param(char *param, char *val);
 /* paging_init() -> map_mem() */
 void kresv_paging_map(void);
+/*
+ * After the boot (capabilities final, the page allocator up): the tree's
+ * split_kernel_leaf_mapping() for each of the scenario's `split` lines,
+ * over the linear-map addresses of its physical range, each call recorded
+ * (kresv_record()) with its answer. Only for a tree that has the function
+ * (kresv_mmu_has_split(); the callers refuse `split` lines otherwise).
+ */
+void kresv_paging_split(const struct scenario *s);
 /* the tables walked; BBM and walk findings are in kresv_mmu_findings */
 void kresv_paging_walk(struct paging_run *r);
 

@@ -31,11 +31,18 @@ struct kresv_pt_ops {
 	unsigned long long valid, type_mask, type_table, type_sect, cont;
 	int root_level;		/* -1 with five levels, else 0 */
 	int page_shift;
+	/* a table descriptor's hierarchical PXN, UXN and AP bits */
+	unsigned long long table_pxn, table_uxn, table_ap;
+	unsigned long long pxn, uxn, page_type;
+	/* the attributes alone, as a page descriptor at output address 0 */
+	unsigned long long (*attrs)(unsigned long long desc);
 };
 extern struct kresv_pt_ops kresv_pt_ops;
 
 /* the CPU and the boot state the tree's code asks for */
 extern bool kresv_cpu_lpa2, kresv_cpu_bbml3, kresv_debug_pagealloc;
+/* the boot is over: capabilities finalised, the page allocator up */
+extern bool kresv_after_boot;
 extern unsigned long long kresv_vabits_actual;
 extern long long kresv_memstart_addr;
 /* the kernel image's symbols' physical addresses: _text, _stext,

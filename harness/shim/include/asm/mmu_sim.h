@@ -142,6 +142,88 @@ static inline bool debug_pagealloc_enabled(void)
 /* KFENCE's pool, assigned by arm64_kfence_map_pool() */
 extern char *__kfence_pool;
 
+/*
+ * After the boot: 7.3's split_kernel_leaf_mapping(), driven by the
+ * scenario's `split` lines (harness/mmu/paging.c, kresv_paging_split()).
+ * kresv_after_boot is set there: the system capabilities are finalised
+ * (cpufeature.h) and the page allocator is up. One CPU, no concurrency:
+ * the split lock and the lazy MMU mode are no-ops.
+ */
+#define page_alloc_available		kresv_after_boot
+#define num_online_cpus()		1U
+#define lazy_mmu_mode_enable()		do { } while (0)
+#define lazy_mmu_mode_disable()		do { } while (0)
+#ifdef CONFIG_DEBUG_VM
+#define VM_WARN_ON(c)			WARN_ON(c)
+#else
+#define VM_WARN_ON(c)			((void)sizeof((long)(c)))
+#endif
+#ifndef ALIGN_DOWN
+#define ALIGN_DOWN(x, a)		((x) & ~((__typeof__(x))(a) - 1))
+#endif
+#define __ffs(x)			((unsigned long)__builtin_ctzl(x))
+
+/* the kernel's init_mm: its pgd is swapper_pg_dir (mmu_unit.c) */
+struct mm_struct {
+	pgd_t *pgd;
+};
+extern struct mm_struct init_mm;
+
+/*
+ * The page allocator of a running kernel, for the split's table pages
+ * (__pgd_pgtable_alloc() -> pagetable_alloc()): the pages come from the
+ * tree's memblock after the boot (harness/mmu/mmu_memblock.c,
+ * kresv_mmu_runtime_page()): its free RAM is what memblock_free_all()
+ * hands to the buddy allocator, so a table page is a page of RAM that no
+ * boot reservation holds, and it becomes a page of the simulated
+ * page-table memory. The page-table constructors have nothing to count
+ * here (no split page-table locks for init_mm's kernel tables).
+ */
+typedef unsigned int gfp_t;
+#define __GFP_ZERO			0x100u
+#define GFP_PGTABLE_KERNEL		(0x1u | __GFP_ZERO)
+#define GFP_ATOMIC			0x2u
+struct page {
+	phys_addr_t kresv_pa;
+};
+struct ptdesc {
+	struct page page;
+};
+unsigned long long kresv_mmu_runtime_page(unsigned long long size);
+static inline struct ptdesc *pagetable_alloc(gfp_t gfp, unsigned int order)
+{
+	static struct ptdesc d;	/* read back at once by the caller */
+
+	(void)gfp;
+	d.page.kresv_pa = kresv_mmu_runtime_page(PAGE_SIZE << order);
+	if (!d.page.kresv_pa)
+		return NULL;
+	kresv_pgsim_map(d.page.kresv_pa);	/* a page-table page now */
+	return &d;
+}
+#define ptdesc_page(pt)			(&(pt)->page)
+#define page_to_phys(pg)		((pg)->kresv_pa)
+#define pagetable_pte_ctor(mm, pt)	((void)(mm), (void)(pt), true)
+#define pagetable_pmd_ctor(mm, pt)	((void)(mm), (void)(pt), true)
+#define pagetable_pud_ctor(pt)		((void)(pt))
+#define pagetable_p4d_ctor(pt)		((void)(pt))
+
+/*
+ * include/linux/kfence.h's question, answered over the pool
+ * arm64_kfence_map_pool() placed: is the address inside it
+ */
+static inline bool is_kfence_address(const void *addr)
+{
+#ifndef CONFIG_KFENCE
+	(void)addr;
+	return false;
+#else
+	return __kfence_pool && (const char *)addr >= __kfence_pool &&
+	       (unsigned long)((const char *)addr - __kfence_pool) <
+	       KFENCE_POOL_SIZE;
+#endif
+}
+
 /* include/linux/ioport.h */
 static inline resource_size_t resource_size(const struct resource *res)
 {

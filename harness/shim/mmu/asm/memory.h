@@ -38,7 +38,15 @@
 #define vabits_actual		kresv_vabits_actual
 #define PHYS_OFFSET		((u64)kresv_memstart_addr)
 #define __phys_to_virt(x)	((unsigned long)((x) - PHYS_OFFSET) | PAGE_OFFSET)
-#define phys_to_virt(x)		((void *)__phys_to_virt((phys_addr_t)(x)))
+/*
+ * phys_to_virt() of a page of the simulated page-table memory (a table
+ * page split_pmd()/split_pud() of 7.3 just got from the page allocator)
+ * is that page, which the code writes through; of anything else (the
+ * KFENCE pool) the linear-map address, which the code only compares
+ */
+#define phys_to_virt(x)		(kresv_pgsim_present((phys_addr_t)(x)) ? \
+				 kresv_pgsim_map((phys_addr_t)(x)) :	\
+				 (void *)__phys_to_virt((phys_addr_t)(x)))
 #define __va(x)			((void *)kresv_pgsim_map((phys_addr_t)(x)))
 #define __pa(x)			kresv_pgsim_pa((const void *)(x))
 #endif
