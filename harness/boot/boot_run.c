@@ -212,6 +212,11 @@ int kresv_boot_check(const struct scenario *s, const char *path, char *err,
 			 path, lo, hi, va_bits, va_bits - 1, why);
 		return -1;
 	}
+	if (s->nr_split && !kresv_mmu_has_split()) {
+		snprintf(err, errlen, "%s:%u: split: this tree has no split_kernel_leaf_mapping() (arch/arm64/mm/mmu.c; 7.3 has it)",
+			 path, scenario_directive_line(path, "split", 0));
+		return -1;
+	}
 	return 0;
 }
 
@@ -245,6 +250,27 @@ static void add_mmu_findings(struct findings *fs)
 		findings_add(fs, f->id, f->where, f->signature, "%s",
 			     f->message);
 	}
+}
+
+/*
+ * After the boot, its outcome collected (the split's table pages come from
+ * memblock's free RAM and are no reservation of the boot): 7.3's
+ * split_kernel_leaf_mapping() for each `split` line of the scenario. A
+ * panic there is the kernel's outcome too.
+ */
+static void run_splits(const struct scenario *s, struct boot_run *r)
+{
+	if (!s->nr_split || r->panicked || r->looped)
+		return;
+	kresv_panic_hook = kernel_panicked;
+	if (setjmp(stop_boot) == STOP_PANIC) {
+		r->panicked = true;
+		findings_add(&r->fs, "KERNEL_PANIC", panic_where, panic_msg,
+			     "the kernel panics: %s", panic_msg);
+	} else {
+		kresv_paging_split(s);
+	}
+	kresv_panic_hook = NULL;
 }
 
 void kresv_boot_run(const struct scenario *s, const char *tree,
@@ -311,6 +337,7 @@ void kresv_boot_run(const struct scenario *s, const char *tree,
 			     "more than %d allocation attempts in one boot: the reservation does not terminate",
 			     ALLOC_ATTEMPTS_MAX);
 	if (mapped) {
+		run_splits(s, r);
 		kresv_paging_walk(&r->pg);
 		add_mmu_findings(&r->fs);
 	}

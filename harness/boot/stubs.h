@@ -4,7 +4,7 @@
 #define KRESV_BOOT_STUBS_H
 #include <linux/types.h>
 
-#define STUB_CALLS_MAX 48
+#define STUB_CALLS_MAX 320	/* a boot's calls and up to 256 splits after it */
 #define STUB_CALL_LEN 128
 #define KRESV_NR_ZONES 3	/* the first zones of max_zone_pfn[] kept */
 
