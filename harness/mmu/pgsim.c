@@ -10,6 +10,21 @@
  * was first made invalid and the TLB invalidated; which attribute changes
  * a live entry may take is the tree's own pgattr_change_is_safe(), run by
  * the kernel side (kresv_pt_ops.attr_change_is_safe).
+ *
+ * The CPU's BBM level changes that: on a CPU with BBML3 (7.3's name,
+ * ID_AA64MMFR2_EL1.BBM >= 3 or a CPU on its list: the scenario's `cpu
+ * bbml3`), the size of a live mapping may change without
+ * break-before-make, no TLB conflict abort is raised and a lookup gives
+ * one of the cached translations, never an amalgam of them (7.3's
+ * arch/arm64/mm/contpte.c). So there a live block may become a table
+ * whose entries, at the moment the table entry is written, are all valid
+ * leaves one level down that map the block's output range in order, with
+ * attributes the block's could change to in place (pgattr_change_is_safe()
+ * of the block's attributes and each leaf's, with the table's PXN/UXN
+ * folded in); and a live entry's contiguous bit may be cleared, the other
+ * attribute changes as pgattr_change_is_safe() says. Everything else
+ * (a table turned back into a block, the contiguous bit set on a live
+ * entry) stays a violation on every CPU.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -27,6 +42,7 @@
 struct kresv_pt_ops kresv_pt_ops;
 struct kresv_pgsim_stats kresv_pgsim_stats;
 bool kresv_cpu_lpa2, kresv_cpu_bbml3, kresv_debug_pagealloc;
+bool kresv_after_boot;
 unsigned long long kresv_vabits_actual;
 long long kresv_memstart_addr;
 unsigned long long kresv_ksym[KRESV_KSYM_NR];
@@ -362,6 +378,60 @@ static const char *level_name(int level)
 }
 
 /*
+ * A live block at level turned into the table new on a BBML3 CPU: NULL
+ * when the table, as it is now, maps the block's range with its
+ * attributes (see the top), else what is wrong, in why
+ */
+static const char *split_problem(int level, unsigned long long old,
+				 unsigned long long new, char *why,
+				 size_t len)
+{
+	const struct kresv_pt_ops *o = &kresv_pt_ops;
+	const int child = level + 1, ps = o->page_shift ? o->page_shift : 12;
+	const unsigned long long size =
+		1ULL << (ps + (3 - child) * (ps - 3));
+	const unsigned long long table = o->to_phys(new), pa = o->to_phys(old);
+	const unsigned long n = page_size() / sizeof(unsigned long long);
+	const char *want = child == 3 ? k_page : k_block;
+	const unsigned long long *e;
+	unsigned long i;
+
+	if (new & o->table_ap) {
+		snprintf(why, len, "the table entry's AP bits restrict the block's access");
+		return why;
+	}
+	if (!kresv_pgsim_present(table)) {
+		snprintf(why, len, "the table at 0x%llx is empty", table);
+		return why;
+	}
+	e = kresv_pgsim_map(table);
+	for (i = 0; i < n; i++) {
+		unsigned long long c = e[i], want_pa = pa + i * size;
+
+		if (kind(child, c) != want) {
+			snprintf(why, len, "its entry %lu is not a valid %s but %s (0x%016llx)",
+				 i, want, kind(child, c), c);
+			return why;
+		}
+		if (o->to_phys(c) != want_pa) {
+			snprintf(why, len, "its entry %lu maps 0x%llx, not 0x%llx",
+				 i, o->to_phys(c), want_pa);
+			return why;
+		}
+		if (new & o->table_pxn)
+			c |= o->pxn;
+		if (new & o->table_uxn)
+			c |= o->uxn;
+		if (!o->attr_change_is_safe(o->attrs(old), o->attrs(c))) {
+			snprintf(why, len, "its entry %lu has attributes 0x%016llx where the block had 0x%016llx, a change pgattr_change_is_safe() refuses",
+				 i, o->attrs(c), o->attrs(old));
+			return why;
+		}
+	}
+	return NULL;
+}
+
+/*
  * A write that may raise the break-before-make question: the old entry is
  * valid, or entries were made invalid since the last TLB invalidation
  * (kresv_pgsim_store() in pgsim.h stores the others).
@@ -391,16 +461,40 @@ void kresv_pgsim_write_checked(int level, void *entry, unsigned long long old,
 		unsigned long long pa_old = o->to_phys(old);
 		unsigned long long pa_new = o->to_phys(new);
 
-		if (ko != kn) {
+		char why[200];
+
+		if (ko == k_block && kn == k_table && kresv_cpu_bbml3) {
+			if (split_problem(level, old, new, why, sizeof(why))) {
+				kresv_pgsim_stats.bbm_violations++;
+				kresv_pgsim_report("PGTABLE_BBM_VIOLATION", WHERE(),
+					"live %s block turned into a table that does not map it as it was (BBML3 allows a block size change only so): %s (0x%016llx -> 0x%016llx)",
+					level_name(level), why, old, new);
+			}
+		} else if (ko != kn) {
 			kresv_pgsim_stats.bbm_violations++;
 			kresv_pgsim_report("PGTABLE_BBM_VIOLATION", WHERE(),
-				"live %s entry turned from %s into %s without break-before-make (0x%016llx -> 0x%016llx)",
-				level_name(level), ko, kn, old, new);
+				"live %s entry turned from %s into %s without break-before-make (0x%016llx -> 0x%016llx)%s",
+				level_name(level), ko, kn, old, new,
+				ko == k_block && kn == k_table ?
+				": the CPU has no BBML3, which a block size change without it needs" : "");
 		} else if (pa_old != pa_new) {
 			kresv_pgsim_stats.bbm_violations++;
 			kresv_pgsim_report("PGTABLE_BBM_VIOLATION", WHERE(),
 				"live %s %s entry's output address changed 0x%llx -> 0x%llx without break-before-make",
 				level_name(level), ko, pa_old, pa_new);
+		} else if (ko != k_table && (old & o->cont) &&
+			   !(new & o->cont)) {
+			if (!kresv_cpu_bbml3) {
+				kresv_pgsim_stats.bbm_violations++;
+				kresv_pgsim_report("PGTABLE_BBM_VIOLATION", WHERE(),
+					"live %s %s entry's contiguous bit cleared without break-before-make (0x%016llx -> 0x%016llx): the CPU has no BBML3, which a block size change without it needs",
+					level_name(level), ko, old, new);
+			} else if (!o->attr_change_is_safe(old & ~o->cont, new)) {
+				kresv_pgsim_stats.bbm_violations++;
+				kresv_pgsim_report("PGTABLE_BBM_VIOLATION", WHERE(),
+					"live %s %s entry's contiguous bit cleared with other attributes changed 0x%016llx -> 0x%016llx, which pgattr_change_is_safe() refuses",
+					level_name(level), ko, old, new);
+			}
 		} else if (ko != k_table &&
 			   !o->attr_change_is_safe(old, new)) {
 			kresv_pgsim_stats.bbm_violations++;
