@@ -134,6 +134,29 @@ else
 	notok "fuzz boot decoder" "$bad of 100 random inputs do not decode to a canonical scenario"
 fi
 
+# split lines: 7.3's decoder writes them (valid, canonical), 6.1's reads
+# the same choices and leaves them out, the rest of the machine the same
+bad=0 with=0
+for i in $(seq 60); do
+	head -c 2000 /dev/urandom > "$SCRATCH/rand"
+	"$KRESV_ROOT/build/t/7.3/kresv-fuzz-decode" "$SCRATCH/rand" > "$SCRATCH/r73.scn" 2>/dev/null &&
+	"$KRESV_ROOT/build/t/6.1/kresv-fuzz-decode" "$SCRATCH/rand" > "$SCRATCH/r61.scn" 2>/dev/null ||
+		{ bad=$((bad + 1)); continue; }
+	grep -q '^split ' "$SCRATCH/r73.scn" && with=$((with + 1))
+	if grep -q '^split ' "$SCRATCH/r61.scn" ||
+	   ! grep -v '^split ' "$SCRATCH/r73.scn" | cmp -s - "$SCRATCH/r61.scn" ||
+	   ! "$KRESV_ROOT/build/bin/kresv-scenario" --write "$SCRATCH/r73.scn" 2>/dev/null |
+		cmp -s - "$SCRATCH/r73.scn"; then
+		bad=$((bad + 1))
+		cp "$SCRATCH/rand" "$SCRATCH/bad-split-input"
+	fi
+done
+if [ "$bad" -eq 0 ] && [ "$with" -gt 0 ]; then
+	ok "fuzz boot decoder: split lines on 7.3 only ($with of 60 random inputs)"
+else
+	notok "fuzz boot decoder: split lines" "$bad of 60 inputs wrong, $with with split lines on 7.3"
+fi
+
 # dedup: fifty inputs with one finding, larger ones first -> one saved
 # reproducer, the smallest
 d=$SCRATCH/dedup

@@ -8,7 +8,8 @@
  * produced is valid by construction (docs/scenario.md): banks disjoint
  * and below KRESV_FUZZ_RAM_TOP, ranges of nonzero size that do not wrap,
  * labels of printable ASCII, a command line of printable ASCII and tabs
- * of at most 2047 bytes, no `config` and no `expect` lines.
+ * of at most 2047 bytes, `split` ranges inside a bank (on a tree with
+ * split_kernel_leaf_mapping() only), no `config` and no `expect` lines.
  */
 #include <stdarg.h>
 #include <stdbool.h>
@@ -498,6 +499,48 @@ static void decode_cmdline(struct reader *r, struct scenario *s)
 	}
 }
 
+/*
+ * Ranges for split_kernel_leaf_mapping() after the boot (7.3 on), as
+ * set_memory_*() asks for them: mostly a page or a few, at offsets just
+ * off a block boundary, sometimes megabytes or a whole gigabyte, within
+ * one bank. The choices are read on every tree, so an input stands for
+ * the same machine everywhere; only a tree with the function (its facts,
+ * -include mmu_facts.h) gets the lines.
+ */
+static void decode_splits(struct reader *r, struct scenario *s)
+{
+	static const uint64_t sizes[] = {
+		SZ_4K, 2 * SZ_4K, SZ_64K, SZ_2M, SZ_2M + SZ_4K, 32 * SZ_1M,
+		SZ_1G, 17 * SZ_4K,
+	};
+	static const uint64_t offsets[] = {
+		SZ_2M - SZ_4K, SZ_1G - SZ_4K, SZ_4K, 0, 32 * SZ_1M - SZ_4K,
+		SZ_1G + SZ_2M, 3 * SZ_4K,
+	};
+	unsigned int c = u8(r), n, i;
+
+	n = c < 140 ? 0 : c < 200 ? 1 : c < 240 ? 2 + c % 4 : 6 + c % 32;
+	for (i = 0; i < n && s->nr_memory; i++) {
+		const struct scenario_region *b =
+			&s->memory[u8(r) % s->nr_memory];
+		uint64_t off, size;
+
+		off = chance(r, 70) ? pick(r, offsets, NELEM(offsets)) :
+				      uN(r, 3) * SZ_4K;
+		size = pick(r, sizes, NELEM(sizes));
+		off %= b->size;
+		if (size > b->size - off)
+			size = b->size - off;
+#ifdef KRESV_HAVE_split_kernel_leaf_mapping
+		if (s->nr_split < SCENARIO_MAX_SPLITS) {
+			s->split[s->nr_split].base = b->base + off;
+			s->split[s->nr_split].size = size;
+			s->nr_split++;
+		}
+#endif
+	}
+}
+
 /* --- both forms ---------------------------------------------------------- */
 
 static void decode_binary(const uint8_t *data, size_t size,
@@ -517,6 +560,7 @@ static void decode_binary(const uint8_t *data, size_t size,
 	if (c >= 220)
 		s->cpu = (c & ((1u << SCENARIO_NR_CPU_FEATURES) - 1));
 	decode_cmdline(&r, s);
+	decode_splits(&r, s);
 }
 
 int kresv_fuzz_decode(const uint8_t *data, size_t size, struct scenario *s,
@@ -537,6 +581,9 @@ int kresv_fuzz_decode(const uint8_t *data, size_t size, struct scenario *s,
 		memset(tmp.config, 0, sizeof(tmp.config));
 		tmp.nr_expect = 0;
 		memset(tmp.expect, 0, sizeof(tmp.expect));
+#ifndef KRESV_HAVE_split_kernel_leaf_mapping
+		tmp.nr_split = 0;	/* this tree would refuse them */
+#endif
 	} else {
 		decode_binary(data, size, &tmp);
 	}

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Fuzz input -> scenario (docs/fuzz-boot.md). The same bytes give the same
- * scenario on every tree and in every tool: the fuzz targets boot it,
+ * scenario on every tree (but for `split` lines, given only to a tree with
+ * split_kernel_leaf_mapping()) and in every tool: the fuzz targets boot it,
  * kresv-fuzz-decode prints it (`./kresv replay --from-fuzz-input FILE
  * --dump-scenario`), and the replay of what it prints is the same boot.
  *
