@@ -66,6 +66,13 @@ for t in 6.1 6.12 7.3; do
 			ok "fuzz boot $t $e ($execs inputs, corpus $corpus${stab:+, stability $stab})"
 		fi
 	done
+	# nothing of the AFL++ run is left running (or stopped, on a core)
+	left=$(grep -lz "^KRESV_FUZZ_RUN=$KRESV_FUZZ_DIR/" /proc/[0-9]*/environ 2>/dev/null)
+	if [ -z "$left" ]; then
+		ok "fuzz boot $t afl leaves no process behind"
+	else
+		notok "fuzz boot $t afl leaves no process behind" "$(tr '\n' ' ' <<<"$left")"
+	fi
 
 	# every recorded finding replays to the same finding ID
 	bad=0 n=0
