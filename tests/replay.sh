@@ -15,7 +15,7 @@ for t in 6.1 6.12 7.3; do
 	fi
 	for l in "$KRESV_ROOT"/corpus/layouts/*.scn; do
 		name=$(basename "$l" .scn)
-		out=$("$bin" --tree-name "$t" "$l" 2>&1)
+		out=$(ASAN_OPTIONS=detect_leaks=1 "$bin" --tree-name "$t" "$l" 2>&1)
 		rc=$?
 		want=$(awk -v n="$name" -v t="$t" '$1 == n && $2 == t { print $3 }' \
 			"$KRESV_ROOT/tests/replay/findings.txt" | sort)
