@@ -40,6 +40,15 @@ n=$(ls "$KRESV_ROOT"/corpus/layouts/*.scn | wc -l)
 printf 'arch arm64\nmemory 0x40000000 1G\nmemory 0x40000000 1G\n' > "$SCRATCH/overlap.scn"
 expect_error "replay: malformed scenario" 2 "overlap.scn:3:" \
 	"$K" replay --tree 7.3 "$SCRATCH/overlap.scn"
+# an image too small for its sections is no boot (map_mem() would be
+# asked to map an empty [_stext, __init_begin), a fuzz find): bad input
+printf 'memory 0x40000000 1G\nkernel 0x41000000 64K\n' > "$SCRATCH/tiny.scn"
+expect_error "replay: a 64 KiB kernel image is refused" 2 \
+	"tiny.scn: kernel 0x41000000 0x10000: an image under 512 KiB" \
+	"$K" replay --tree 7.3 "$SCRATCH/tiny.scn"
+expect_error "linear-map: a 64 KiB kernel image is refused" 2 \
+	"tiny.scn: kernel 0x41000000 0x10000: an image under 512 KiB" \
+	"$K" linear-map --tree 6.1 "$SCRATCH/tiny.scn"
 # config lines: ./kresv replay builds the tree with them (once per
 # configuration); the CMA area follows CONFIG_CMA_SIZE_MBYTES
 printf 'arch arm64\nmemory 0x40000000 1G\nconfig CONFIG_CMA_SIZE_MBYTES=32\ncmdline "crashkernel=256M"\n' > "$SCRATCH/config.scn"

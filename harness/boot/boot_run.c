@@ -188,6 +188,9 @@ int kresv_boot_check(const struct scenario *s, const char *path, char *err,
 	const char *why = "";
 	unsigned int i;
 
+	if (kresv_machine_check(s, path, err, errlen))
+		return -1;
+
 	if (PAGE_SHIFT != 16 && !(s->cpu & SCENARIO_CPU(LPA2)) &&
 	    (pa_bits > 48 || va_bits > 48)) {
 		pa_bits = pa_bits > 48 ? 48 : pa_bits;

@@ -61,6 +61,19 @@ void kresv_reserve_image(const struct scenario *s)
 		memblock_reserve(s->initrd.base, s->initrd.size);
 }
 
+int kresv_machine_check(const struct scenario *s, const char *path,
+			char *err, size_t errlen)
+{
+	if (s->has_kernel && s->kernel.size < KRESV_MIN_KERNEL_SIZE) {
+		snprintf(err, errlen, "%s: kernel 0x%llx 0x%llx: an image under %llu KiB has no room for the text, rodata and init sections the model lays out (64 KiB each at least)",
+			 path, (unsigned long long)s->kernel.base,
+			 (unsigned long long)s->kernel.size,
+			 KRESV_MIN_KERNEL_SIZE >> 10);
+		return -1;
+	}
+	return 0;
+}
+
 bool kresv_param_eq(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++)

@@ -8,6 +8,7 @@
 #ifndef KRESV_BOOT_MACHINE_H
 #define KRESV_BOOT_MACHINE_H
 #include <stdbool.h>
+#include <stddef.h>
 
 struct scenario;
 
@@ -37,6 +38,17 @@ extern bool kresv_kernel_default;
  * tree's own.
  */
 void kresv_reserve_image(const struct scenario *s);
+
+/*
+ * What no boot loader hands a kernel, refused as bad input (-1, a one-line
+ * message in err) before the boot: a `kernel` image too small to hold the
+ * sections the model lays out in it (boot_model.c), each at least 64 KiB,
+ * so that map_mem() is never asked to map an empty [_stext, __init_begin)
+ * (its loops would run past their end, as the kernel's would).
+ */
+#define KRESV_MIN_KERNEL_SIZE	0x80000ULL
+int kresv_machine_check(const struct scenario *s, const char *path,
+			char *err, size_t errlen);
 
 /* the kernel's parameq(): dashes and underscores are the same in names */
 bool kresv_param_eq(const char *a, const char *b);

@@ -258,7 +258,7 @@ static void decode_image(struct reader *r, struct scenario *s)
 			base = b->base + uN(r, 4) * SZ_4K;
 		c = u8(r);
 		size = c < 230 ? pick(r, ksize, NELEM(ksize)) :
-		       (uN(r, 2) + 1) * SZ_64K;
+		       (uN(r, 2) + 8) * SZ_64K;	/* 512 KiB at least */
 		/* a boot loader loads the image into RAM: one outside it
 		 * makes 6.1 map non-RAM (BLOCK_MISALIGNED), a finding of
 		 * the scenario, not of the kernel */

@@ -417,7 +417,8 @@ int main(int argc, char **argv)
 	}
 	if (!path)
 		bad_input("usage: kresv-linear-map [--label L] [--json] SCENARIO");
-	if (scenario_load(path, &scn, err, sizeof(err)))
+	if (scenario_load(path, &scn, err, sizeof(err)) ||
+	    kresv_machine_check(&scn, path, err, sizeof(err)))
 		bad_input("%s", err);
 	if (scn.nr_config)
 		bad_input("%s: config lines need a build for that configuration: ./kresv replay makes one and shows the same linear map",
