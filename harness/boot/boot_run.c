@@ -3,7 +3,7 @@
  * One boot of a scenario (boot_run.h): the tree's own setup_arch(), so its
  * calls run in the tree's order. The scenario's RAM, reserved and no-map
  * ranges are in the tree's memblock before it runs (firmware);
- * setup_machine_fdt() reads the scenario's /chosen (setup_callees.c);
+ * setup_machine_fdt() reads the scenario's /chosen;
  * parse_early_param() hands the command line's early parameters to the
  * tree's own handlers; the tree's arm64_memblock_init() applies mem= and
  * reserves the image and the initrd; paging_init() runs the tree's
@@ -34,7 +34,6 @@
 #include "pgsim.h"
 #include "printk_log.h"
 #include "protos.h"
-#include "setup_callees.h"
 #include "stubs.h"
 #include "watch.h"
 
@@ -123,6 +122,14 @@ static bool too_slow_for_fuzzing(void)
 	kresv_mmu_decisions(&d);
 	return d.can_set_direct_map || d.crash_mem_map ||
 	       d.force_pte_mapping || d.kfence_early_init;
+}
+
+/* setup_machine_fdt() of setup.c (a --stub): the scenario's /chosen */
+void setup_machine_fdt(phys_addr_t dt_phys)
+{
+	(void)dt_phys;
+	kresv_scan_chosen(booting);
+	kresv_record("setup_machine_fdt(): /chosen of the scenario");
 }
 
 /*
@@ -215,11 +222,6 @@ int kresv_boot_check(const struct scenario *s, const char *path, char *err,
 			 path, lo, hi, va_bits, va_bits - 1, why);
 		return -1;
 	}
-	if (s->nr_split && !kresv_mmu_has_split()) {
-		snprintf(err, errlen, "%s:%u: split: this tree has no split_kernel_leaf_mapping() (arch/arm64/mm/mmu.c; 7.3 has it)",
-			 path, scenario_directive_line(path, "split", 0));
-		return -1;
-	}
 	return 0;
 }
 
@@ -291,7 +293,6 @@ void kresv_boot_run(const struct scenario *s, const char *tree,
 	kresv_panic_hook = kernel_panicked;
 	reset_kernel_state();
 	kresv_set_up_machine(s);
-	kresv_setup_callees_reset(s);
 	kresv_log_reset();
 	kresv_watch_reset();
 	kresv_model_reset(s);

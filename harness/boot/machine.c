@@ -8,6 +8,7 @@
 #include <asm/arm64.h>
 
 #include "machine.h"
+#include "mmu_unit.h"
 #include "memblock_view.h"
 #include "scenario.h"
 #include "stubs.h"
@@ -69,6 +70,11 @@ int kresv_machine_check(const struct scenario *s, const char *path,
 			 path, (unsigned long long)s->kernel.base,
 			 (unsigned long long)s->kernel.size,
 			 KRESV_MIN_KERNEL_SIZE >> 10);
+		return -1;
+	}
+	if (s->nr_split && !kresv_mmu_has_split()) {
+		snprintf(err, errlen, "%s:%u: split: this tree has no split_kernel_leaf_mapping() (arch/arm64/mm/mmu.c; 7.3 has it)",
+			 path, scenario_directive_line(path, "split", 0));
 		return -1;
 	}
 	return 0;

@@ -40,11 +40,12 @@ extern bool kresv_kernel_default;
 void kresv_reserve_image(const struct scenario *s);
 
 /*
- * What no boot loader hands a kernel, refused as bad input (-1, a one-line
+ * What no boot of this tree can be, refused as bad input (-1, a one-line
  * message in err) before the boot: a `kernel` image too small to hold the
  * sections the model lays out in it (boot_model.c), each at least 64 KiB,
  * so that map_mem() is never asked to map an empty [_stext, __init_begin)
- * (its loops would run past their end, as the kernel's would).
+ * (its loops would run past their end, as the kernel's would); `split`
+ * lines for a tree without split_kernel_leaf_mapping().
  */
 #define KRESV_MIN_KERNEL_SIZE	0x80000ULL
 int kresv_machine_check(const struct scenario *s, const char *path,

@@ -3,38 +3,22 @@
  * The callees of the tree's setup_arch() outside kresv's scope
  * (harness/boot/setup_arch_env.h). Each records that it ran, so the
  * replay's stub calls show setup_arch()'s order as the tree has it, and
- * decides nothing the boot's outcome depends on. Two carry the machine:
- * setup_machine_fdt() reads the scenario's /chosen (command line, initrd),
- * unflatten_device_tree() allocates what the boot model says it does.
+ * decides nothing the boot's outcome depends on; unflatten_device_tree()
+ * allocates what the boot model says it does. Those that need the boot's
+ * state (setup_machine_fdt(), parse_early_param(), paging_init()) are in
+ * boot_run.c.
  */
 #include <generated/autoconf.h>
 #include <linux/types.h>
 #include <asm/arm64.h>
 
 #include "boot_model.h"
-#include "machine.h"
-#include "scenario.h"
 #include "setup_arch_env.h"
-#include "setup_callees.h"
 #include "stubs.h"
 
 int acpi_disabled = 1;
 struct kresv_init_task init_task;
 char reserved_pg_dir[1];
-
-static const struct scenario *fdt;
-
-void kresv_setup_callees_reset(const struct scenario *s)
-{
-	fdt = s;
-}
-
-void setup_machine_fdt(phys_addr_t dt_phys)
-{
-	(void)dt_phys;
-	kresv_scan_chosen(fdt);
-	kresv_record("setup_machine_fdt(): /chosen of the scenario");
-}
 
 void unflatten_device_tree(void)
 {

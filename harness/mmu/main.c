@@ -423,9 +423,6 @@ int main(int argc, char **argv)
 	if (scn.nr_config)
 		bad_input("%s: config lines need a build for that configuration: ./kresv replay makes one and shows the same linear map",
 			  path);
-	if (scn.nr_split && !kresv_mmu_has_split())
-		bad_input("%s:%u: split: this tree has no split_kernel_leaf_mapping() (arch/arm64/mm/mmu.c; 7.3 has it)",
-			  path, scenario_directive_line(path, "split", 0));
 
 	/* before the tree's state is touched: the child starts from it */
 	if (has_crashkernel())

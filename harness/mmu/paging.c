@@ -23,7 +23,7 @@
 #endif
 
 static int nsplits;
-static struct paging_split splits[PAGING_SPLITS_MAX];
+static struct paging_split splits[SCENARIO_MAX_SPLITS];
 
 static bool has_budget;
 static unsigned long long budget;
@@ -118,7 +118,7 @@ void kresv_paging_split(const struct scenario *s)
 	unsigned int i;
 
 	kresv_after_boot = true;
-	for (i = 0; i < s->nr_split && nsplits < PAGING_SPLITS_MAX; i++) {
+	for (i = 0; i < s->nr_split; i++) {
 		struct paging_split *c = &splits[nsplits++];
 
 		c->pa = s->split[i].base;

@@ -16,14 +16,13 @@
 #include "mmu_unit.h"
 #include "walk.h"
 
-struct scenario;
+#include "scenario.h"
 
 /* one split_kernel_leaf_mapping() call after the boot: range, answer */
 struct paging_split {
 	unsigned long long pa, pa_end, va, va_end;
 	int ret;
 };
-#define PAGING_SPLITS_MAX 256	/* SCENARIO_MAX_SPLITS */
 
 struct paging_run {
 	struct kresv_mmu_geometry g;
@@ -31,7 +30,7 @@ struct paging_run {
 	struct linear_map lm;
 	unsigned long long writes, barriers;
 	int nsplits;
-	struct paging_split split[PAGING_SPLITS_MAX];
+	struct paging_split split[SCENARIO_MAX_SPLITS];
 };
 
 /* the CPU, the image's symbols, memstart_addr, an empty swapper_pg_dir */
