@@ -52,9 +52,10 @@ tree-%: $(EXTRACT)
 afl-%: $(EXTRACT)
 	+@$(call tree_make,$*) afl
 
-# the replay alone (./kresv replay builds one per scenario configuration)
+# the replay alone, both builds (./kresv replay builds them per scenario
+# configuration)
 replay-%: $(EXTRACT)
-	+@$(call tree_make,$*) $(KRESV_BUILD)/t/$*/kresv-replay
+	+@$(call tree_make,$*) $(KRESV_BUILD)/t/$*/kresv-replay replay-fast
 
 include harness/scenario/Makefile.inc
 

@@ -226,5 +226,17 @@ $(OUT)/kresv-replay: $(BOOT_OBJS) $(MB_OBJS) $(MMU_UNIT_OBJS) $(BOOT_HARNESS) \
 		-o $@ $(BOOT_HARNESS) $(PAGING_HARNESS) \
 		$(BOOT_OBJS) $(MB_OBJS) $(MMU_UNIT_OBJS) -ljson-c
 
+# The replay without sanitizers, ./kresv replay's default (docs/boot-model.md,
+# "Two builds of the replay"): the same sources and units, a sub-make of
+# this file with its own OUT and SAN empty (tree.mk's rules compile every
+# object); tests/replay.sh checks it prints what the ASan/UBSan build does.
+ifeq ($(KRESV_REPLAY_VARIANT)$(KRESV_FUZZ_VARIANT),)
+all: replay-fast
+replay-fast:
+	+@$(MAKE) -f harness/tree.mk U=$(U) INC=$(INC) OUT=$(OUT)/fast \
+		KRESV_REPLAY_VARIANT=fast SAN= $(OUT)/fast/kresv-replay
+.PHONY: replay-fast
+endif
+
 # the whole boot fuzzed (harness/fuzz/)
 -include harness/fuzz/Makefile.inc

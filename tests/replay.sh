@@ -9,14 +9,20 @@ K=$KRESV_ROOT/kresv
 
 for t in 6.1 6.12 7.3; do
 	bin=$KRESV_ROOT/build/t/$t/kresv-replay
-	if [ ! -x "$bin" ]; then
-		notok "replay $t" "build/t/$t/kresv-replay not built (make)"
+	fast=$KRESV_ROOT/build/t/$t/fast/kresv-replay
+	if [ ! -x "$bin" ] || [ ! -x "$fast" ]; then
+		notok "replay $t" "build/t/$t/kresv-replay or fast/kresv-replay not built (make)"
 		continue
 	fi
+	differ=''
 	for l in "$KRESV_ROOT"/corpus/layouts/*.scn; do
 		name=$(basename "$l" .scn)
 		out=$(ASAN_OPTIONS=detect_leaks=1 "$bin" --tree-name "$t" "$l" 2>&1)
 		rc=$?
+		# the build without sanitizers (./kresv replay's default)
+		# prints the same, exits the same
+		fout=$("$fast" --tree-name "$t" "$l" 2>&1)
+		[ $? = $rc ] && [ "$fout" = "$out" ] || differ+=" $name"
 		want=$(awk -v n="$name" -v t="$t" '$1 == n && $2 == t { print $3 }' \
 			"$KRESV_ROOT/tests/replay/findings.txt" | sort)
 		got=$(grep -o 'WARNING: [A-Z_]*:' <<<"$out" | cut -d' ' -f2 | tr -d : | sort -u)
@@ -30,7 +36,25 @@ for t in 6.1 6.12 7.3; do
 			ok "replay $t $name${want:+ (${want//$'\n'/ })}"
 		fi
 	done
+	if [ -z "$differ" ]; then
+		ok "replay $t: the build without sanitizers prints what the ASan/UBSan build does, corpus-wide"
+	else
+		notok "replay $t: builds differ" "on$differ"
+	fi
 done
+
+# ./kresv replay runs the build without sanitizers; --sanitize the other
+l=$KRESV_ROOT/corpus/layouts/qemu-virt-1g.scn
+a=$("$K" replay --tree 6.1 "$l" 2>&1)
+b=$("$K" replay --tree 6.1 --sanitize "$l" 2>&1)
+sa=$(ASAN_OPTIONS=detect_leaks=0 "$KRESV_ROOT/build/t/6.1/kresv-replay" --label x "$l" 2>&1 | sed 1d)
+if [ -n "$a" ] && [ "$a" = "$b" ] && [ "$(sed 1d <<<"$a")" = "$sa" ] &&
+	! nm "$KRESV_ROOT/build/t/6.1/fast/kresv-replay" | grep -q __asan_init &&
+	nm "$KRESV_ROOT/build/t/6.1/kresv-replay" | grep -q __asan_init; then
+	ok "./kresv replay: without sanitizers by default, ASan/UBSan with --sanitize, the same output"
+else
+	notok "./kresv replay --sanitize" "default '$(head -3 <<<"$a")' sanitized '$(head -3 <<<"$b")'"
+fi
 
 # a corpus that covers what the brief names
 n=$(ls "$KRESV_ROOT"/corpus/layouts/*.scn | wc -l)

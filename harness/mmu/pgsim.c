@@ -118,7 +118,9 @@ static struct slot *lookup(unsigned long long pfn, bool insert)
  * access that runs off a table page is still reported, as the allocator's
  * redzones reported it; the guards are never touched, so they cost address
  * space and shadow, not memory (no transparent huge pages there, which
- * would back them).
+ * would back them). Without guards, the arenas ask for transparent huge
+ * pages: a page-granular map of a large machine writes hundreds of MiB of
+ * tables, and one fault per 4 KiB page cost more than the tree's code.
  */
 #ifdef KRESV_ASAN
 #define GUARD_PAGES 1
@@ -136,7 +138,7 @@ struct arena {
 };
 
 static struct arena *arenas;
-static unsigned long narenas, arenas_cap;
+static unsigned long narenas, arenas_cap, cur;	/* cur: handing out */
 static char *arena_next, *arena_end;
 static size_t arena_size;
 
@@ -154,16 +156,23 @@ static void poison(void *p, size_t n, bool on)
 #endif
 }
 
-/* a new arena with room for at least a guard, a page and a guard */
+/* the next arena: one a reset kept, else a new one with room for at least
+ * a guard, a page and a guard */
 static void arena_grow(unsigned long ps)
 {
 	size_t size = arena_size ? arena_size : ARENA_MIN;
 	char *base;
 
+	if (narenas)
+		arenas[cur].used_end = arena_next;
+	if (narenas && cur + 1 < narenas) {
+		cur++;
+		arena_next = arenas[cur].first;
+		arena_end = arenas[cur].base + arenas[cur].size;
+		return;
+	}
 	while (size < (2 + 2 * GUARD_PAGES) * (size_t)ps)	/* and alignment */
 		size *= 2;
-	if (narenas)
-		arenas[narenas - 1].used_end = arena_next;
 	if (narenas == arenas_cap) {
 		struct arena *a;
 
@@ -179,10 +188,12 @@ static void arena_grow(unsigned long ps)
 		out_of_memory();
 #if GUARD_PAGES && defined(MADV_NOHUGEPAGE)
 	madvise(base, size, MADV_NOHUGEPAGE);
+#elif !GUARD_PAGES && defined(MADV_HUGEPAGE)
+	madvise(base, size, MADV_HUGEPAGE);
 #endif
 	arenas[narenas].base = base;
 	arenas[narenas].size = size;
-	narenas++;
+	cur = narenas++;
 	arena_next = (char *)(((uintptr_t)base + ps - 1) & ~(uintptr_t)(ps - 1));
 	arena_end = base + size;
 	if (GUARD_PAGES) {	/* the guard before the first page */
@@ -216,12 +227,13 @@ static void *page_alloc(unsigned long ps)
 }
 
 /*
- * A reset (every boot of a replay or fuzz target) keeps the first arena
- * and its layout, guards poisoned where they are, and zeroes the pages it
+ * A reset (every boot of a replay or fuzz target) keeps the arenas and
+ * their layout, guards poisoned where they are, and zeroes the pages they
  * handed out, one by one past the guards: giving them back to the host
- * instead (MADV_DONTNEED) made every boot fault them in again, which cost
- * a block-mapped boot more than the boot itself. The other arenas go,
- * their guards unpoisoned first (the shadow outlives the mapping).
+ * instead (munmap(), MADV_DONTNEED) made every boot fault them in again,
+ * which cost a boot more than the tree's code. Arenas of another page
+ * size go, their guards unpoisoned first (the shadow outlives the
+ * mapping).
  */
 static void arenas_reset(void)
 {
@@ -229,31 +241,29 @@ static void arenas_reset(void)
 	struct arena *a;
 	char *end, *p;
 
-	for (i = 1; i < narenas; i++) {
-		poison(arenas[i].base, arenas[i].size, false);
-		munmap(arenas[i].base, arenas[i].size);
-	}
-	a = narenas ? &arenas[0] : NULL;
-	if (a && a->ps != page_size()) {
-		poison(a->base, a->size, false);
-		munmap(a->base, a->size);
-		a = NULL;
-	}
-	if (a) {
-		end = narenas == 1 ? arena_next : a->used_end;
-		for (p = a->first; p < end; p += (1 + GUARD_PAGES) * a->ps)
-			memset(p, 0, a->ps);
-	}
-	if (!a) {
-		narenas = 0;
+	if (narenas && arenas[0].ps != page_size()) {
+		for (i = 0; i < narenas; i++) {
+			poison(arenas[i].base, arenas[i].size, false);
+			munmap(arenas[i].base, arenas[i].size);
+		}
+		narenas = cur = 0;
 		arena_next = arena_end = NULL;
 		arena_size = 0;
 		return;
 	}
-	narenas = 1;
-	arena_next = a->first;
-	arena_end = a->base + a->size;
-	arena_size = a->size < ARENA_MAX ? 2 * a->size : a->size;
+	if (!narenas)
+		return;
+	arenas[cur].used_end = arena_next;
+	for (i = 0; i <= cur; i++) {
+		a = &arenas[i];
+		end = a->used_end;
+		for (p = a->first; p < end; p += (1 + GUARD_PAGES) * a->ps)
+			memset(p, 0, a->ps);
+		a->used_end = a->first;
+	}
+	cur = 0;
+	arena_next = arenas[0].first;
+	arena_end = arenas[0].base + arenas[0].size;
 }
 
 /* the last page mapped: the fixmap maps the same table again and again */
