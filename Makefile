@@ -57,6 +57,10 @@ afl-%: $(EXTRACT)
 replay-%: $(EXTRACT)
 	+@$(call tree_make,$*) $(KRESV_BUILD)/t/$*/kresv-replay replay-fast
 
+# the linear map alone (./kresv linear-map builds one per configuration)
+linear-map-%: $(EXTRACT)
+	+@$(call tree_make,$*) $(KRESV_BUILD)/t/$*/kresv-linear-map
+
 include harness/scenario/Makefile.inc
 
 $(EXTRACT): extract/kresv-extract.c

@@ -173,3 +173,28 @@ expect_error "kresv linear-map: unknown option" 2 "linear-map: unknown option --
 	"$KRESV_ROOT/kresv" linear-map --bogus "$SCRATCH/front.scn"
 expect_error "kresv linear-map: no scenario" 2 "linear-map: no scenario given" \
 	"$KRESV_ROOT/kresv" linear-map --tree 6.1
+
+# config lines and --page-size: ./kresv linear-map builds the tree for that
+# configuration as the replay does, and shows the replay's linear map
+printf 'memory 0x40000000 8G\ncmdline "console=ttyAMA0 rodata=on cma=64M"\n' >"$SCRATCH/64k.scn"
+lm=$("$KRESV_ROOT/kresv" linear-map --tree 6.1 --page-size 64K --json "$SCRATCH/64k.scn" 2>"$SCRATCH/lm.err")
+rp=$("$KRESV_ROOT/kresv" replay --tree 6.1 --page-size 64K --json "$SCRATCH/64k.scn" 2>"$SCRATCH/rp.err")
+a=$(jq -c '.linear_map | del(.ranges) ' <<<"$lm" 2>/dev/null)
+b=$(jq -c '.linear_map | del(.ranges)' <<<"$rp" 2>/dev/null)
+if [ -n "$a" ] && [ "$a" = "$b" ] && [ "$(jq .linear_map.pmd_blocks <<<"$lm")" -gt 0 ] &&
+	jq -e '.linear_map.ranges[] | select(.granularity == "pmd-block") | select(.end - .start >= 536870912)' <<<"$lm" >/dev/null; then
+	ok "kresv linear-map 6.1 --page-size 64K: 512 MiB blocks, the replay's map ($(jq -c '{pmd_blocks: .linear_map.pmd_blocks, ptes: .linear_map.ptes}' <<<"$lm"))"
+else
+	notok "kresv linear-map --page-size 64K" "linear-map '$a' replay '$b' $(tail -n 2 "$SCRATCH/lm.err" "$SCRATCH/rp.err")"
+fi
+{ cat "$SCRATCH/64k.scn"; awk '$1 == "crash_core" && $2 == "64K" {
+	for (i = 3; i <= NF; i++) print "config " $i }' "$KRESV_ROOT/tree/page-sizes"; } >"$SCRATCH/64k-config.scn"
+out=$("$KRESV_ROOT/kresv" linear-map --tree 6.1 --json "$SCRATCH/64k-config.scn" 2>"$SCRATCH/cfg.err")
+if [ "$(jq -c '.linear_map | del(.ranges)' <<<"$out" 2>/dev/null)" = "$a" ]; then
+	ok "kresv linear-map 6.1: config lines of a 64K build give the --page-size 64K map"
+else
+	notok "kresv linear-map: config lines" "$(tail -n 2 "$SCRATCH/cfg.err")"
+fi
+expect_error "kresv-linear-map: the tree's own build refuses config lines" 2 \
+	"config lines need a build for that configuration: run it with ./kresv replay or ./kresv linear-map" \
+	"$KRESV_ROOT/build/t/6.1/kresv-linear-map" "$SCRATCH/64k-config.scn"

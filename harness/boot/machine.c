@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The scenario's machine into the tree's memblock (machine.h). */
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <generated/autoconf.h>
 #include <linux/types.h>
@@ -87,4 +89,48 @@ bool kresv_param_eq(const char *a, const char *b)
 				  (*b == '-' || *b == '_')))
 			return false;
 	return *a == *b;
+}
+
+/* A scenario's `config` lines against the config this binary was built
+ * from (machine.h) */
+int kresv_check_built_with(const struct scenario *s, const char *path,
+			   const char *built_with, char *err, size_t errlen)
+{
+	static char text[1 << 20];
+	char want[SCENARIO_CONFIG_NAME_SIZE + SCENARIO_CONFIG_VALUE_SIZE + 32];
+	size_t n;
+	unsigned int i;
+	FILE *f;
+
+	if (!s->nr_config)
+		return 0;
+	if (!built_with) {
+		snprintf(err, errlen, "%s: config lines need a build for that configuration: run it with ./kresv replay or ./kresv linear-map",
+			 path);
+		return -1;
+	}
+	f = fopen(built_with, "r");
+	if (!f) {
+		snprintf(err, errlen, "%s: cannot read: %s", built_with,
+			 strerror(errno));
+		return -1;
+	}
+	n = fread(text + 1, 1, sizeof(text) - 2, f);
+	fclose(f);
+	text[0] = '\n';
+	text[n + 1] = 0;
+	for (i = 0; i < s->nr_config; i++) {
+		const struct scenario_config *c = &s->config[i];
+
+		if (!strcmp(c->value, "n"))
+			snprintf(want, sizeof(want), "\n# %s is not set\n", c->name);
+		else
+			snprintf(want, sizeof(want), "\n%s=%s\n", c->name, c->value);
+		if (!strstr(text, want)) {
+			snprintf(err, errlen, "%s: this build was made from %s, which does not say %s=%s",
+				 path, built_with, c->name, c->value);
+			return -1;
+		}
+	}
+	return 0;
 }

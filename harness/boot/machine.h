@@ -51,6 +51,16 @@ void kresv_reserve_image(const struct scenario *s);
 int kresv_machine_check(const struct scenario *s, const char *path,
 			char *err, size_t errlen);
 
+/*
+ * A scenario's `config` lines need a build of the tree with them (the
+ * front makes one per configuration): the binary must have been built from
+ * a config that says what each line says. built_with names that config
+ * file (NULL: the tree's own, which holds no lines). -1 and a one-line
+ * message in err if it does not.
+ */
+int kresv_check_built_with(const struct scenario *s, const char *path,
+			   const char *built_with, char *err, size_t errlen);
+
 /* the kernel's parameq(): dashes and underscores are the same in names */
 bool kresv_param_eq(const char *a, const char *b);
 #endif

@@ -28,6 +28,7 @@
 #include "boot_run.h"
 #include "json_out.h"
 #include "lm_report.h"
+#include "machine.h"
 #include "printk_log.h"
 #include "protos.h"
 #include "scenario.h"
@@ -49,44 +50,6 @@ static double bench(int n, const char *tree, const char *path)
 		kresv_boot_run(&scn, tree, path, &r);
 	clock_gettime(CLOCK_MONOTONIC, &b);
 	return ((b.tv_sec - a.tv_sec) * 1e9 + (b.tv_nsec - a.tv_nsec)) / n / 1e3;
-}
-
-/*
- * A scenario's `config` lines need a build of the tree with them (the front
- * makes one per configuration, ./kresv replay): this binary must have been
- * built from a config that says what each line says. built_with is that
- * config file.
- */
-static void check_built_with(const struct scenario *s, const char *path,
-			     const char *built_with)
-{
-	static char text[1 << 20];
-	char want[SCENARIO_CONFIG_NAME_SIZE + SCENARIO_CONFIG_VALUE_SIZE + 32];
-	size_t n;
-	unsigned int i;
-	FILE *f;
-
-	if (!built_with)
-		bad_input("%s: config lines need a build for that configuration: run it with ./kresv replay",
-			  path);
-	f = fopen(built_with, "r");
-	if (!f)
-		bad_input("%s: cannot read: %s", built_with, strerror(errno));
-	n = fread(text + 1, 1, sizeof(text) - 2, f);
-	fclose(f);
-	text[0] = '\n';
-	text[n + 1] = 0;
-	for (i = 0; i < s->nr_config; i++) {
-		const struct scenario_config *c = &s->config[i];
-
-		if (!strcmp(c->value, "n"))
-			snprintf(want, sizeof(want), "\n# %s is not set\n", c->name);
-		else
-			snprintf(want, sizeof(want), "\n%s=%s\n", c->name, c->value);
-		if (!strstr(text, want))
-			bad_input("%s: this replay was built from %s, which does not say %s=%s",
-				  path, built_with, c->name, c->value);
-	}
 }
 
 static void print_text(const char *label, const char *path,
@@ -215,8 +178,8 @@ int main(int argc, char **argv)
 		bad_input("%s", err);
 	if (kresv_boot_check(&scn, path, err, sizeof(err)))
 		bad_input("%s", err);
-	if (scn.nr_config)
-		check_built_with(&scn, path, built_with);
+	if (kresv_check_built_with(&scn, path, built_with, err, sizeof(err)))
+		bad_input("%s", err);
 
 	if (repeat > 0)
 		fprintf(stderr, "kresv replay: %.1f us per boot (%d boots in one process)\n",

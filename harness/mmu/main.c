@@ -397,7 +397,7 @@ static void print_json(const char *label, const char *path, bool have_alt)
 
 int main(int argc, char **argv)
 {
-	const char *label = "tree", *path = NULL;
+	const char *label = "tree", *path = NULL, *built_with = NULL;
 	bool json = false, have_alt = false;
 	char err[512];
 	int i;
@@ -408,6 +408,8 @@ int main(int argc, char **argv)
 			json = true;
 		else if (!strcmp(argv[i], "--label") && i + 1 < argc)
 			label = argv[++i];
+		else if (!strcmp(argv[i], "--built-with") && i + 1 < argc)
+			built_with = argv[++i];
 		else if (argv[i][0] == '-')
 			bad_input("unknown option %s", argv[i]);
 		else if (!path)
@@ -416,13 +418,12 @@ int main(int argc, char **argv)
 			bad_input("one scenario at a time");
 	}
 	if (!path)
-		bad_input("usage: kresv-linear-map [--label L] [--json] SCENARIO");
+		bad_input("usage: kresv-linear-map [--label L] [--built-with CONFIG] [--json] SCENARIO");
 	if (scenario_load(path, &scn, err, sizeof(err)) ||
 	    kresv_machine_check(&scn, path, err, sizeof(err)))
 		bad_input("%s", err);
-	if (scn.nr_config)
-		bad_input("%s: config lines need a build for that configuration: ./kresv replay makes one and shows the same linear map",
-			  path);
+	if (kresv_check_built_with(&scn, path, built_with, err, sizeof(err)))
+		bad_input("%s", err);
 
 	/* before the tree's state is touched: the child starts from it */
 	if (has_crashkernel())
