@@ -11,7 +11,8 @@
  * Nothing is rewritten: the unit is the kernel's own text. The one
  * exception is a function named by --stub: the closure stops there and the
  * unit declares it (without static) where its body was, for the harness
- * to define; setup_arch() calls setup_machine_fdt() that way.
+ * to define; setup_arch() calls setup_machine_fdt() that way. The facts
+ * file says KRESV_STUB_name for it (KRESV_HAVE_name for an extracted one).
  *
  * Exit codes: 0 done, 1 usage, 2 file unreadable or unparsable,
  * 3 a requested root is not defined in the file under this configuration,
@@ -518,8 +519,14 @@ static void emit_facts(struct extraction *x, FILE *out)
 	for (i = 0; i < x->nents; i++) {
 		struct entity *e = &x->ents[i];
 
-		if (!e->selected || e->kind != ENT_FUNC || e->stub)
+		if (!e->selected || e->kind != ENT_FUNC)
 			continue;
+		if (e->stub) {	/* the harness defines it, with these args */
+			fprintf(out, "#define KRESV_STUB_%s 1\n", e->name);
+			fprintf(out, "#define KRESV_NARGS_%s %u\n", e->name,
+				e->nargs);
+			continue;
+		}
 		fprintf(out, "#define KRESV_HAVE_%s 1\n", e->name);
 		fprintf(out, "#define KRESV_NARGS_%s %u\n", e->name, e->nargs);
 		fprintf(out, "#define KRESV_LOC_%s \"%s:%u\"\n", e->name,

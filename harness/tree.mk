@@ -230,8 +230,12 @@ $(OUT)/kresv-replay: $(BOOT_OBJS) $(MB_OBJS) $(MMU_UNIT_OBJS) $(BOOT_HARNESS) \
 # "Two builds of the replay"): the same sources and units, a sub-make of
 # this file with its own OUT and SAN empty (tree.mk's rules compile every
 # object); tests/replay.sh checks it prints what the ASan/UBSan build does.
+# KRESV_FAST_REPLAY=no leaves it out of `all` (the mutation tests' trees).
+KRESV_FAST_REPLAY ?= yes
 ifeq ($(KRESV_REPLAY_VARIANT)$(KRESV_FUZZ_VARIANT),)
+ifeq ($(KRESV_FAST_REPLAY),yes)
 all: replay-fast
+endif
 replay-fast:
 	+@$(MAKE) -f harness/tree.mk U=$(U) INC=$(INC) OUT=$(OUT)/fast \
 		KRESV_REPLAY_VARIANT=fast SAN= $(OUT)/fast/kresv-replay

@@ -39,7 +39,7 @@ for p in "$KRESV_ROOT"/tests/mutations/*.patch; do
 		notok "$name" "patch does not apply to tree $tree"
 		continue
 	fi
-	out=$(make -s -C "$KRESV_ROOT" KSRC="$dst" \
+	out=$(make -s -C "$KRESV_ROOT" KSRC="$dst" KRESV_FAST_REPLAY=no \
 		KCONFIG="$KRESV_TREES/$tree/config" 2>&1) ||
 		{ notok "$name" "mutant does not build: $(tail -n1 <<<"$out")"; continue; }
 	bdir=$KRESV_ROOT/build/t/ksrc-$(printf %s "$dst" | md5sum | cut -c1-8)

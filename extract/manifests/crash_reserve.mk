@@ -50,9 +50,12 @@ MMU_UNITS := mmu pageattr rodata mmuopt
 MMU_HEADER_UNITS := setuph kfenceh pgtableh lpgtableh pgalloch
 MMU_LINK_UNITS :=
 mmu_FILE := arch/arm64/mm/mmu.c
-mmu_ROOTS := map_mem pgattr_change_is_safe ?enable_crash_mem_map \
+mmu_ROOTS := paging_init map_mem pgattr_change_is_safe ?enable_crash_mem_map \
 	?parse_kfence_early_init \
 	?kfence_early_init ?force_pte_mapping ?split_kernel_leaf_mapping
+# paging_init()'s callees outside scope, the harness's (harness/mmu/mmu_unit.c):
+# the idmap (its tables are in the image) and the vmalloc areas of the image
+mmu_STUBS := create_idmap declare_kernel_vmas
 mmu_UNIT_INCLUDES := pgtableh lpgtableh pgalloch kfenceh
 # 7.3's split_kernel_leaf_mapping() (optional root above): the accessors it
 # reads entries with, kept by name in the header slices (harmless where a

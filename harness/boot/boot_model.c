@@ -70,15 +70,18 @@ struct measured {
 	/* the image's sections, the boot's "Memory: ... (N kernel code, N
 	 * rodata, N init ...)" line, KiB */
 	unsigned long long code_kib, rodata_kib, init_kib;
+	/* 6.1's init_pg_dir, which paging_init() returns to memblock: offset
+	 * from _text and size (its memblock_phys_free() line) */
+	unsigned long long init_pg_dir_off, init_pg_dir_size;
 };
 
 static const struct measured measured[] = {
 	{ KV(6, 1), 11, 39868, 528, true, 11392, 0, 131072, 56, 1,
-	  13248, 9524, 6464 },
+	  13248, 9524, 6464, 0x200b000, 0x5000 },
 	{ KV(6, 12), 0, 42068, 552, false, 14144, 64, 131072, 56, 0,
-	  15616, 13948, 9664 },
+	  15616, 13948, 9664, 0, 0 },
 	{ KV(7, 3), 0, 44268, 576, false, 14400, 64, 131072, 88, 1,
-	  19264, 20512, 4096 },
+	  19264, 20512, 4096, 0, 0 },
 };
 
 static const struct measured *m;
@@ -223,6 +226,24 @@ void kresv_model_image_layout(unsigned long long base, unsigned long long size,
 		*init_begin = base + ((size / 2) & ~(seg - 1));
 		*init_end = *init_begin + ((size / 8) & ~(seg - 1));
 	}
+}
+
+/*
+ * 6.1's init_pg_dir in an image at base of size bytes: where Debian's
+ * image has it, or as far into a smaller image as it fits; empty where the
+ * tree has none
+ */
+void kresv_model_init_pg_dir(unsigned long long base, unsigned long long size,
+			     unsigned long long *start, unsigned long long *end)
+{
+	unsigned long long off = m->init_pg_dir_off, n = m->init_pg_dir_size;
+
+	if (n > size)
+		n = 0;
+	if (off + n > size)
+		off = (size - n) & ~0xfffULL;
+	*start = base + off;
+	*end = *start + n;
 }
 
 /*

@@ -35,6 +35,9 @@ void kresv_model_image_layout(unsigned long long base, unsigned long long size,
 			      unsigned long long *stext,
 			      unsigned long long *init_begin,
 			      unsigned long long *init_end);
+/* 6.1's init_pg_dir in that image, freed by paging_init() (measured) */
+void kresv_model_init_pg_dir(unsigned long long base, unsigned long long size,
+			     unsigned long long *start, unsigned long long *end);
 /* paging_init(): the tables of map_kernel() and the idmap */
 void kresv_model_map_kernel(void);
 /* unflatten_device_tree(): the unflattened tree's allocation */

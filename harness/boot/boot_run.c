@@ -163,10 +163,11 @@ void parse_early_param(void)
 }
 
 /*
- * paging_init(), modelled around the tree's map_mem(): map_kernel() (the
- * image's tables, boot_model.c), map_mem() over the simulated tables, the
- * idmap. The reservation loop's attempts are counted from here on: a
- * page-granular map allocates thousands of table pages.
+ * paging_init(), as setup_arch() calls it: the tree's own (the mmu unit,
+ * harness/mmu/mmu_unit.c), over the simulated tables, with the
+ * memstart_addr arm64_memblock_init() set. The reservation loop's
+ * attempts are counted from here on: a page-granular map allocates
+ * thousands of table pages.
  */
 static volatile bool mapped;
 
@@ -174,8 +175,7 @@ void paging_init(void)
 {
 	kresv_record("paging_init()");
 	kresv_memstart_addr = memstart_addr;	/* for map_mem() */
-	kresv_model_map_kernel();
-	kresv_paging_map();
+	kresv_paging_init();
 	mapped = true;
 	alloc_attempts = 0;
 }

@@ -8,8 +8,49 @@
  * the simulated machine needs from the kernel's side: the decoding of a
  * descriptor's output address and the tree's pgattr_change_is_safe().
  */
+/* the tree's paging_init(), called by the harness's (boot_run.c) */
+#define paging_init kresv_tree_paging_init
 #include KRESV_UNIT
+#undef paging_init
 #include "mmu_unit.h"
+
+/*
+ * paging_init()'s callees outside kresv's scope (mmu_STUBS of the
+ * manifests), recorded: the kernel image's own mapping (6.1's
+ * map_kernel()) and the idmap, whose early_pgtable_alloc() pages are a
+ * measured number, allocated at map_kernel() (boot_model.c); 6.12 and 7.3
+ * map the image before setup_arch() and keep the idmap's tables in the
+ * image; declare_kernel_vmas() registers the image's vmalloc areas.
+ */
+void kresv_model_map_kernel(void);
+#ifdef KRESV_STUB_map_kernel
+void map_kernel(pgd_t *pgdp)
+{
+	(void)pgdp;
+	kresv_record("map_kernel() (outside scope)");
+	kresv_model_map_kernel();
+}
+#endif
+#ifdef KRESV_STUB_create_idmap
+void create_idmap(void)
+{
+	kresv_record("create_idmap() (outside scope)");
+}
+#endif
+#ifdef KRESV_STUB_declare_kernel_vmas
+void declare_kernel_vmas(void)
+{
+	kresv_record("declare_kernel_vmas() (outside scope)");
+}
+#endif
+
+/* the image's initial page tables, which only paging_init() names */
+pgd_t init_idmap_pg_dir[PTRS_PER_PGD];
+
+void kresv_mmu_paging_init(void)
+{
+	kresv_tree_paging_init();
+}
 
 /*
  * the kernel image's swapper_pg_dir: a whole page, as vmlinux.lds.S

@@ -79,6 +79,7 @@ void kresv_paging_reset(const struct scenario *s)
 	kresv_ksym[3] = init_end;		/* __init_end */
 	kresv_ksym[4] = base + size;		/* __bss_stop */
 	kresv_ksym[5] = base + size;		/* _end */
+	kresv_model_init_pg_dir(base, size, &kresv_ksym[6], &kresv_ksym[7]);
 
 	/* arm64_memblock_init(): memstart_addr */
 	kresv_memstart_addr = (long long)(first_ram() & ~(memstart_align - 1));
@@ -111,6 +112,11 @@ const char *kresv_paging_param(char *param, char *val)
 void kresv_paging_map(void)
 {
 	kresv_mmu_map_mem();
+}
+
+void kresv_paging_init(void)
+{
+	kresv_mmu_paging_init();
 }
 
 void kresv_paging_split(const struct scenario *s)

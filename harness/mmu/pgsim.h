@@ -46,8 +46,9 @@ extern bool kresv_after_boot;
 extern unsigned long long kresv_vabits_actual;
 extern long long kresv_memstart_addr;
 /* the kernel image's symbols' physical addresses: _text, _stext,
- * __init_begin, __init_end, __bss_stop, _end (mmu_sim.h) */
-#define KRESV_KSYM_NR 6
+ * __init_begin, __init_end, __bss_stop, _end, init_pg_dir, init_pg_end
+ * (mmu_sim.h) */
+#define KRESV_KSYM_NR 8
 extern unsigned long long kresv_ksym[KRESV_KSYM_NR];
 
 void *kresv_pgsim_map(unsigned long long pa);

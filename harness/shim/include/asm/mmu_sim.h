@@ -114,17 +114,40 @@ enum { FIX_PGD, FIX_P4D, FIX_PUD, FIX_PMD, FIX_PTE };
 
 #define INVALID_PHYS_ADDR	(~(phys_addr_t)0)
 
-/* the kernel image: each symbol's address holds its physical address */
+/*
+ * the kernel image: each symbol's address holds its physical address; the
+ * image's page tables (swapper_pg_dir) are pages of the simulated memory,
+ * whose physical address it knows
+ */
 enum { KSYM_text, KSYM_stext, KSYM_init_begin, KSYM_init_end,
-	KSYM_bss_stop, KSYM_end };
+	KSYM_bss_stop, KSYM_end, KSYM_init_pg_dir, KSYM_init_pg_end };
 #define _text			((char *)&kresv_ksym[KSYM_text])
 #define _stext			((char *)&kresv_ksym[KSYM_stext])
 #define __init_begin		((char *)&kresv_ksym[KSYM_init_begin])
 #define __init_end		((char *)&kresv_ksym[KSYM_init_end])
 #define __bss_stop		((char *)&kresv_ksym[KSYM_bss_stop])
 #define _end			((char *)&kresv_ksym[KSYM_end])
-#define __pa_symbol(x)		((phys_addr_t)*(const unsigned long long *)(x))
+#define init_pg_dir		((char *)&kresv_ksym[KSYM_init_pg_dir])
+#define init_pg_end		((char *)&kresv_ksym[KSYM_init_pg_end])
+static inline phys_addr_t kresv_pa_symbol(const void *x)
+{
+	const unsigned long long *p = (const unsigned long long *)x;
+
+	if (p >= kresv_ksym && p < kresv_ksym + KRESV_KSYM_NR)
+		return *p;
+	return kresv_pgsim_pa(x);
+}
+#define __pa_symbol(x)		kresv_pa_symbol(x)
 #define lm_alias(x)		((void *)__phys_to_virt(__pa_symbol(x)))
+#define __fls(x)		((unsigned long)(63 - __builtin_clzl(x)))
+
+/*
+ * paging_init() (6.1) switches TTBR1 to swapper_pg_dir: recorded; there is
+ * one translation regime here, the simulated tables
+ */
+void kresv_record(const char *fmt, ...);
+#define cpu_replace_ttbr1(pgd, idmap)					\
+	((void)(pgd), (void)(idmap), kresv_record("cpu_replace_ttbr1()"))
 
 /* memblock calls of mmu.c not in the boot bridge (mmu_memblock.c) */
 #define MEMBLOCK_ALLOC_NOLEAKTRACE	kresv_mmu_alloc_noleaktrace

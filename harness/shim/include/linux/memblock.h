@@ -33,4 +33,5 @@ void kresv_memblock_dump_all(void);
 #define memblock_clear_nomap		kresv_memblock_clear_nomap
 #define memblock_mem_limit_remove_map	kresv_memblock_mem_limit_remove_map
 #define memblock_dump_all		kresv_memblock_dump_all
+#define memblock_allow_resize		kresv_memblock_allow_resize
 #endif

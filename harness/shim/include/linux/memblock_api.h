@@ -23,7 +23,8 @@
 	  (base, size))							\
 	X(int, memblock_clear_nomap, (phys_addr_t base, phys_addr_t size),\
 	  (base, size))							\
-	X(void, memblock_mem_limit_remove_map, (phys_addr_t limit), (limit))
+	X(void, memblock_mem_limit_remove_map, (phys_addr_t limit), (limit))\
+	X(void, memblock_allow_resize, (void), ())
 
 /* bridged by hand: it also counts the attempts of one boot (loop guard) */
 phys_addr_t kresv_memblock_phys_alloc_range(phys_addr_t size,
