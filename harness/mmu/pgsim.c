@@ -118,9 +118,11 @@ static struct slot *lookup(unsigned long long pfn, bool insert)
  * access that runs off a table page is still reported, as the allocator's
  * redzones reported it; the guards are never touched, so they cost address
  * space and shadow, not memory (no transparent huge pages there, which
- * would back them). Without guards, the arenas ask for transparent huge
- * pages: a page-granular map of a large machine writes hundreds of MiB of
- * tables, and one fault per 4 KiB page cost more than the tree's code.
+ * would back them). Without guards, the arenas after the first ask for
+ * transparent huge pages: a page-granular map of a large machine writes
+ * hundreds of MiB of tables, and one fault per 4 KiB page cost more than
+ * the tree's code (the first arena stays small pages: a huge page zeroed
+ * on first touch cost a small boot a millisecond).
  */
 #ifdef KRESV_ASAN
 #define GUARD_PAGES 1
@@ -189,7 +191,8 @@ static void arena_grow(unsigned long ps)
 #if GUARD_PAGES && defined(MADV_NOHUGEPAGE)
 	madvise(base, size, MADV_NOHUGEPAGE);
 #elif !GUARD_PAGES && defined(MADV_HUGEPAGE)
-	madvise(base, size, MADV_HUGEPAGE);
+	if (size > ARENA_MIN)	/* not the first: a small boot's 2 MiB */
+		madvise(base, size, MADV_HUGEPAGE);
 #endif
 	arenas[narenas].base = base;
 	arenas[narenas].size = size;
