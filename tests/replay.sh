@@ -55,6 +55,18 @@ if [ -n "$a" ] && [ "$a" = "$b" ] && [ "$(sed 1d <<<"$a")" = "$sa" ] &&
 else
 	notok "./kresv replay --sanitize" "default '$(head -3 <<<"$a")' sanitized '$(head -3 <<<"$b")'"
 fi
+# a replay without sanitizers that dies is run again with them: here both
+# are killed by a CPU-time limit of 1 s, a 2 TiB machine mapped with pages
+printf 'memory 0x800000000 2T\ncmdline "rodata=on crashkernel=256M"\n' >"$SCRATCH/2t.scn"
+err=$( (ulimit -t 1; "$K" replay --tree 6.1 "$SCRATCH/2t.scn" >/dev/null) 2>&1)
+rc=$?
+if [ $rc -gt 128 ] &&
+	grep -q "^kresv: the replay of $SCRATCH/2t.scn without sanitizers died (exit $rc); again with ASan and UBSan:\$" <<<"$err" &&
+	[ "$(grep -c Killed <<<"$err")" = 2 ]; then
+	ok "./kresv replay: a replay without sanitizers that dies (exit $rc) runs again with ASan and UBSan"
+else
+	notok "./kresv replay: rerun with sanitizers" "rc $rc: $err"
+fi
 
 # a corpus that covers what the brief names
 n=$(ls "$KRESV_ROOT"/corpus/layouts/*.scn | wc -l)
