@@ -175,7 +175,7 @@ void paging_init(void)
 {
 	kresv_record("paging_init()");
 	kresv_memstart_addr = memstart_addr;	/* for map_mem() */
-	kresv_paging_init();
+	kresv_mmu_paging_init();
 	mapped = true;
 	alloc_attempts = 0;
 }

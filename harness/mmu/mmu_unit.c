@@ -9,7 +9,7 @@
  * descriptor's output address and the tree's pgattr_change_is_safe().
  */
 /* the tree's paging_init(), called by the harness's (boot_run.c) */
-#define paging_init kresv_tree_paging_init
+#define paging_init kresv_mmu_paging_init
 #include KRESV_UNIT
 #undef paging_init
 #include "mmu_unit.h"
@@ -46,11 +46,6 @@ void declare_kernel_vmas(void)
 
 /* the image's initial page tables, which only paging_init() names */
 pgd_t init_idmap_pg_dir[PTRS_PER_PGD];
-
-void kresv_mmu_paging_init(void)
-{
-	kresv_tree_paging_init();
-}
 
 /*
  * the kernel image's swapper_pg_dir: a whole page, as vmlinux.lds.S

@@ -31,7 +31,7 @@ void kresv_mmu_setup(unsigned long long swapper_pa);
 void kresv_rodata_state_reset(void);
 void kresv_mmu_geometry(struct kresv_mmu_geometry *g);
 void kresv_mmu_map_mem(void);
-/* the tree's paging_init() */
+/* the tree's paging_init(), renamed (mmu_unit.c) */
 void kresv_mmu_paging_init(void);
 void kresv_mmu_decisions(struct kresv_mmu_decisions *d);
 /* 7.3's split_kernel_leaf_mapping(): present in the tree, one call */

@@ -114,11 +114,6 @@ void kresv_paging_map(void)
 	kresv_mmu_map_mem();
 }
 
-void kresv_paging_init(void)
-{
-	kresv_mmu_paging_init();
-}
-
 void kresv_paging_split(const struct scenario *s)
 {
 	unsigned int i;

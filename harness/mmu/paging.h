@@ -6,7 +6,7 @@
  * Shared by the replay (harness/boot/boot_run.c) and kresv-linear-map.
  *
  * Order in a boot: kresv_paging_reset() after the machine is in memblock,
- * kresv_paging_param() for every early parameter, kresv_paging_init()
+ * kresv_paging_param() for every early parameter, kresv_mmu_paging_init()
  * where the replay's setup_arch() calls paging_init() (kresv_paging_map()
  * in kresv-linear-map, which runs map_mem() alone), kresv_paging_walk()
  * after. A panic of map_mem() goes to kresv_panic_hook (the caller's).
@@ -42,8 +42,6 @@ void kresv_paging_reset(const struct scenario *s);
  * the handler as "function() (file)", or NULL.
  */
 const char *kresv_paging_param(char *param, char *val);
-/* the tree's paging_init(), in a replay's boot */
-void kresv_paging_init(void);
 /* map_mem() alone, as paging_init() calls it (kresv-linear-map) */
 void kresv_paging_map(void);
 /*
