@@ -43,6 +43,20 @@ for t in 6.1 6.12 7.3; do
 	fi
 done
 
+# without a `kernel` line the image goes to the lowest bank that holds it
+# (small-first-bank: 16 MiB, then a bank at 0x840000000)
+l=$KRESV_ROOT/corpus/layouts/small-first-bank.scn
+for t in 6.1 6.12 7.3; do
+	k=$("$KRESV_ROOT/build/t/$t/kresv-replay" --json "$l" 2>/dev/null |
+		jq -r '.reservations[] | select(.name == "kernel") | "\(.start) \(.end)"')
+	if [ -n "$k" ] && [ "${k% *}" -ge $((0x840000000)) ] &&
+		[ "${k#* }" -le $((0x840000000 + (1 << 30))) ]; then
+		ok "replay $t: the default image placement skips a bank too small for the image"
+	else
+		notok "replay $t: default image placement" "kernel at '$k'"
+	fi
+done
+
 # ./kresv replay runs the build without sanitizers; --sanitize the other
 l=$KRESV_ROOT/corpus/layouts/qemu-virt-1g.scn
 a=$("$K" replay --tree 6.1 "$l" 2>&1)

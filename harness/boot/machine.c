@@ -20,8 +20,8 @@ bool kresv_kernel_default;
 
 void kresv_set_up_machine(const struct scenario *s)
 {
-	unsigned long long b, size;
-	unsigned int i, flags;
+	unsigned long long b, size, base;
+	unsigned int i, n, flags;
 
 	kresv_mb_reset();
 	for (i = 0; i < s->nr_memory; i++)
@@ -35,10 +35,23 @@ void kresv_set_up_machine(const struct scenario *s)
 	if (s->has_kernel) {
 		kresv_kernel_base = s->kernel.base;
 		kresv_kernel_size = s->kernel.size;
-	} else if (kresv_mb_count(KRESV_MB_MEMORY)) {
-		kresv_mb_region(KRESV_MB_MEMORY, 0, &b, &size, &flags);
-		kresv_kernel_base = ((b + 0x1fffffULL) & ~0x1fffffULL) +
-				    KRESV_DEFAULT_KERNEL_OFFSET;
+	} else if ((n = kresv_mb_count(KRESV_MB_MEMORY))) {
+		/*
+		 * Where the image fits, as the EFI stub relocates it: the
+		 * lowest region that holds it 2 MiB into its first 2 MiB
+		 * block, else the lowest region.
+		 */
+		for (i = 0; i < n; i++) {
+			kresv_mb_region(KRESV_MB_MEMORY, i, &b, &size, &flags);
+			base = ((b + 0x1fffffULL) & ~0x1fffffULL) +
+			       KRESV_DEFAULT_KERNEL_OFFSET;
+			if (i == 0)
+				kresv_kernel_base = base;
+			if (base + KRESV_DEFAULT_KERNEL_SIZE <= b + size) {
+				kresv_kernel_base = base;
+				break;
+			}
+		}
 		kresv_kernel_size = KRESV_DEFAULT_KERNEL_SIZE;
 	} else {
 		kresv_kernel_base = kresv_kernel_size = 0;

@@ -221,22 +221,33 @@ static void add_range(unsigned long long va, unsigned long long pa,
 	r->gran = gran;
 }
 
-/* is [pa, pa + size) RAM the linear map is asked to map (not no-map)? */
+/*
+ * Is [pa, pa + size) memory the linear map is asked to map: RAM that is not
+ * no-map, or the image's [_stext, __init_begin), which map_mem() maps
+ * whether or not a bank holds it (a scenario may place the image anywhere)?
+ */
 static bool in_ram(unsigned long long pa, unsigned long long size)
 {
-	unsigned long long b, s, end = pa + size;
-	unsigned int flags;
+	unsigned long long b = 0, s = 0, end = pa + size;
+	unsigned long long text = kresv_ksym[1], text_end = kresv_ksym[2];
+	unsigned int flags = 0;
 	int i, n = kresv_mb_count(KRESV_MB_MEMORY);
 
-	for (i = 0; i < n && pa < end; i++) {
-		kresv_mb_region(KRESV_MB_MEMORY, i, &b, &s, &flags);
-		if (b + s <= pa)
+	for (i = 0; pa < end;) {
+		if (pa >= text && pa < text_end) {
+			pa = text_end;
 			continue;
-		if (b > pa || kresv_mb_flags_nomap(flags))
+		}
+		for (; i < n; i++) {
+			kresv_mb_region(KRESV_MB_MEMORY, i, &b, &s, &flags);
+			if (b + s > pa)
+				break;
+		}
+		if (i == n || b > pa || kresv_mb_flags_nomap(flags))
 			return false;
 		pa = b + s;
 	}
-	return pa >= end;
+	return true;
 }
 
 /*
