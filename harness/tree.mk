@@ -194,7 +194,8 @@ $(OUT)/boot/arch.o: harness/boot/arch_params.c harness/boot/early_params.h $(U)/
 
 BOOT_OBJS := $(foreach u,$(BOOT_UNITS),$(OUT)/boot/$(u).o) \
 	$(foreach u,$(PARSE_LIB_UNITS),$(OUT)/asan/$(u).o)
-BOOT_HARNESS := harness/boot/replay.c harness/boot/boot_run.c \
+BOOT_HARNESS := harness/boot/replay.c harness/boot/rerun.c \
+	harness/boot/boot_run.c \
 	harness/boot/setup_callees.c \
 	harness/boot/machine.c \
 	harness/boot/stubs.c harness/boot/watch.c \

@@ -31,6 +31,7 @@
 #include "machine.h"
 #include "printk_log.h"
 #include "protos.h"
+#include "rerun.h"
 #include "scenario.h"
 #include "stubs.h"
 
@@ -147,6 +148,7 @@ static void print_json(const char *label, const char *path,
 int main(int argc, char **argv)
 {
 	const char *label = "tree", *tree = "", *path = NULL, *built_with = NULL;
+	const char *sanitized = NULL;
 	int repeat = 0;
 	static struct boot_run r;
 	bool json = false;
@@ -165,6 +167,8 @@ int main(int argc, char **argv)
 			repeat = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--built-with") && i + 1 < argc)
 			built_with = argv[++i];
+		else if (!strcmp(argv[i], "--rerun-sanitized") && i + 1 < argc)
+			sanitized = argv[++i];
 		else if (argv[i][0] == '-')
 			bad_input("unknown option %s", argv[i]);
 		else if (!path)
@@ -180,6 +184,8 @@ int main(int argc, char **argv)
 		bad_input("%s", err);
 	if (kresv_check_built_with(&scn, path, built_with, err, sizeof(err)))
 		bad_input("%s", err);
+	if (sanitized)
+		kresv_rerun_on_death(sanitized, path, argc, argv);
 
 	if (repeat > 0)
 		fprintf(stderr, "kresv replay: %.1f us per boot (%d boots in one process)\n",
