@@ -58,8 +58,12 @@ struct slot {
 
 static struct slot *tab;
 static unsigned long cap, used;
-/* the first table size, kept and cleared by a reset; a grown one goes */
-#define TAB_MIN 4096
+/*
+ * The first table size, kept and cleared by a reset; a grown one goes.
+ * One host page: a block-mapped boot needs a few dozen slots, and each
+ * page of the table is a page fault in a replay's short process.
+ */
+#define TAB_MIN 256
 
 static unsigned long page_size(void)
 {

@@ -18,6 +18,7 @@
  * tree's __pte_to_phys() decodes it).
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -433,7 +434,8 @@ void lm_walk(const struct kresv_mmu_geometry *g, struct linear_map *lm)
 {
 	unsigned long long root_pa = kresv_pgsim_pa(g->root), va_base;
 
-	memset(lm, 0, sizeof(*lm));
+	/* not the ranges' table (128 KiB): entries are written as found */
+	memset(lm, 0, offsetof(struct linear_map, range));
 	geo = g;
 	out = lm;
 	wire_probe();
