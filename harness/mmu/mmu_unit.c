@@ -242,6 +242,7 @@ int kresv_mmu_split(unsigned long long pa, unsigned long long pa_end,
 /* what decided the granularity, read after map_mem() */
 void kresv_mmu_decisions(struct kresv_mmu_decisions *d)
 {
+	memset(d, 0, sizeof(*d));	/* what the tree has not, false */
 	d->can_set_direct_map = can_set_direct_map();
 	d->rodata_full = rodata_full;
 #ifdef KRESV_HAVE_force_pte_mapping
