@@ -224,13 +224,15 @@ static void add_range(unsigned long long va, unsigned long long pa,
 
 /*
  * Is [pa, pa + size) memory the linear map is asked to map: RAM that is not
- * no-map, or the image's [_stext, __init_begin), which map_mem() maps
- * whether or not a bank holds it (a scenario may place the image anywhere)?
+ * no-map, or the kernel image [_text, _end)? map_mem() maps parts of the
+ * image whether or not a bank holds them or marks them no-map (6.1 and
+ * 6.12 [_stext, __init_begin); 7.3 [_text, __init_begin) and
+ * [__init_end, __bss_stop)), and a scenario may place the image anywhere.
  */
 static bool in_ram(unsigned long long pa, unsigned long long size)
 {
 	unsigned long long b = 0, s = 0, end = pa + size;
-	unsigned long long text = kresv_ksym[1], text_end = kresv_ksym[2];
+	unsigned long long text = kresv_ksym[0], text_end = kresv_ksym[5];
 	unsigned int flags = 0;
 	int i, n = kresv_mb_count(KRESV_MB_MEMORY);
 
@@ -500,22 +502,37 @@ static void check_mapped(const struct linear_map *lm, unsigned long long pa,
 			   va - delta, va_end - delta - 1);
 }
 
+/*
+ * No-map memory must not be mapped, but for the kernel image [_text, _end):
+ * map_mem() maps parts of it whatever memblock says (see in_ram()).
+ */
 static void check_unmapped(const struct linear_map *lm, unsigned long long pa,
 			   unsigned long long end, const char *what)
 {
+	unsigned long long text = kresv_ksym[0], text_end = kresv_ksym[5];
+	unsigned long long lo, hi;
 	int i;
 
 	for (i = 0; i < lm->nranges; i++) {
 		const struct lm_range *r = &lm->range[i];
 
-		if (r->pa < end && pa < r->end) {
-			lm_finding("NOMAP_MAPPED", KRESV_LOC_map_mem,
-				   "%s 0x%llx-0x%llx is mapped (linear map PA 0x%llx-0x%llx, %s)",
-				   what, pa, end - 1, r->pa > pa ? r->pa : pa,
-				   (r->end < end ? r->end : end) - 1,
-				   lm_gran_name[r->gran]);
-			return;
-		}
+		lo = r->pa > pa ? r->pa : pa;
+		hi = r->end < end ? r->end : end;
+		if (lo >= hi)
+			continue;
+		if (lo >= text && lo < text_end)
+			lo = text_end;
+		if (hi > text && hi <= text_end)
+			hi = text;
+		if (lo >= hi)
+			continue;
+		if (lo < text && hi > text_end)
+			hi = text;	/* the part below the image */
+		lm_finding("NOMAP_MAPPED", KRESV_LOC_map_mem,
+			   "%s 0x%llx-0x%llx is mapped (linear map PA 0x%llx-0x%llx, %s)",
+			   what, pa, end - 1, lo, hi - 1,
+			   lm_gran_name[r->gran]);
+		return;
 	}
 }
 
