@@ -80,6 +80,9 @@ void kresv_alloc_attempt(void)
 bool kresv_boot_fuzz_mode;
 
 static struct resource initial_crashk_res, initial_crashk_low_res;
+#ifdef KRESV_HAVE_reserve_crashkernel_cma
+extern int crashk_cma_cnt;	/* kernel/crash_reserve.c */
+#endif
 
 /* kernel state a boot changes, back to what the static initialisers say */
 static void reset_kernel_state(void)
@@ -93,6 +96,11 @@ static void reset_kernel_state(void)
 	}
 	crashk_res = initial_crashk_res;
 	crashk_low_res = initial_crashk_low_res;
+#ifdef KRESV_HAVE_reserve_crashkernel_cma
+	/* 7.3's crashkernel=,cma ranges, counted on by every boot: after
+	 * four, a later boot reserved none */
+	crashk_cma_cnt = 0;
+#endif
 	kresv_calls.n = 0;
 	alloc_attempts = 0;
 }
