@@ -87,6 +87,12 @@ int kresv_machine_check(const struct scenario *s, const char *path,
 			 KRESV_MIN_KERNEL_SIZE >> 10);
 		return -1;
 	}
+	if (s->has_kernel && s->kernel.base % KRESV_KERNEL_ALIGN) {
+		snprintf(err, errlen, "%s:%u: kernel: base 0x%llx is not 2 MiB aligned (a boot loader places the image at a 2 MiB boundary: MIN_KIMG_ALIGN)",
+			 path, scenario_directive_line(path, "kernel", 0),
+			 (unsigned long long)s->kernel.base);
+		return -1;
+	}
 	if (s->nr_split && !kresv_mmu_has_split()) {
 		snprintf(err, errlen, "%s:%u: split: this tree has no split_kernel_leaf_mapping() (arch/arm64/mm/mmu.c; 7.3 has it)",
 			 path, scenario_directive_line(path, "split", 0));

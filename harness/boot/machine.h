@@ -45,9 +45,12 @@ void kresv_reserve_image(const struct scenario *s);
  * sections the model lays out in it (boot_model.c), each at least 64 KiB,
  * so that map_mem() is never asked to map an empty [_stext, __init_begin)
  * (its loops would run past their end, as the kernel's would); `split`
- * lines for a tree without split_kernel_leaf_mapping().
+ * lines for a tree without split_kernel_leaf_mapping(); a `kernel` base
+ * not 2 MiB aligned (MIN_KIMG_ALIGN, arch/arm64/include/asm/boot.h: where
+ * a boot loader may place the image).
  */
 #define KRESV_MIN_KERNEL_SIZE	0x80000ULL
+#define KRESV_KERNEL_ALIGN	0x200000ULL
 int kresv_machine_check(const struct scenario *s, const char *path,
 			char *err, size_t errlen);
 

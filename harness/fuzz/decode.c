@@ -252,16 +252,16 @@ static void decode_image(struct reader *r, struct scenario *s)
 
 	if (c >= 128) {
 		c = u8(r);
+		/* at a 2 MiB boundary, as boot loaders place it */
+		base = (b->base + SZ_2M - 1) & ~(uint64_t)(SZ_2M - 1);
 		if (c < 230)
-			base = b->base + pick(r, koff, NELEM(koff));
+			base += pick(r, koff, NELEM(koff));
 		else
-			base = b->base + uN(r, 4) * SZ_4K;
+			base += uN(r, 2) * SZ_2M;
 		c = u8(r);
 		size = c < 230 ? pick(r, ksize, NELEM(ksize)) :
 		       (uN(r, 2) + 8) * SZ_64K;	/* 512 KiB at least */
-		/* a boot loader loads the image into RAM: one outside it
-		 * makes 6.1 map non-RAM (BLOCK_MISALIGNED), a finding of
-		 * the scenario, not of the kernel */
+		/* a boot loader loads the image into RAM */
 		if (base + size >= base && base + size <= b->base + b->size) {
 			s->has_kernel = true;
 			s->kernel.base = base;
