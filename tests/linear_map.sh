@@ -41,6 +41,9 @@ table="
 6.1  virt-1536m-rodata-on                   none
 6.12 virt-1536m-rodata-on                   none
 7.3  virt-1536m-rodata-on                   none
+6.1  virt-1536m-image-high                  none
+6.12 virt-1536m-image-high                  none
+7.3  virt-1536m-image-high                  none
 6.1  virt-1g-32k-rodata-on                  none
 6.12 virt-1g-32k-rodata-on                  none
 7.3  virt-1g-32k-rodata-on                  none
