@@ -241,7 +241,7 @@ static void reorder(const char *cmdline, char *out, size_t n)
 			len = (size_t)(p - tok);
 			if (!len)
 				continue;
-			ck = len >= 12 && !memcmp(tok, "crashkernel=", 12);
+			ck = len >= 12 && same_bytes(tok, "crashkernel=", 12);
 			if (ck != (pass == 1))
 				continue;
 			if (used + len + 2 > n)

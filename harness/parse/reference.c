@@ -181,7 +181,7 @@ static bool ends_with(const char *v, size_t n, const char *s)
 {
 	size_t k = strlen(s);
 
-	return n >= k && !memcmp(v + n - k, s, k);
+	return n >= k && same_bytes(v + n - k, s, k);
 }
 
 void ref_read(const char *cmdline, unsigned long long system_ram,
@@ -203,7 +203,7 @@ void ref_read(const char *cmdline, unsigned long long system_ram,
 		n = (size_t)(p - tok);
 		while (*p == ' ')
 			p++;
-		if (n < sizeof(name) - 1 || memcmp(tok, name, sizeof(name) - 1))
+		if (n < sizeof(name) - 1 || !same_bytes(tok, name, sizeof(name) - 1))
 			continue;
 		tok += sizeof(name) - 1;
 		n -= sizeof(name) - 1;
@@ -251,7 +251,7 @@ void ref_scan(const char *cmdline, unsigned long long system_ram,
 		n = (size_t)(p - tok);
 		while (*p == ' ')
 			p++;
-		if (n < sizeof(name) - 1 || memcmp(tok, name, sizeof(name) - 1))
+		if (n < sizeof(name) - 1 || !same_bytes(tok, name, sizeof(name) - 1))
 			continue;
 		tok += sizeof(name) - 1;
 		n -= sizeof(name) - 1;
