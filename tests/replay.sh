@@ -57,6 +57,51 @@ for t in 6.1 6.12 7.3; do
 	fi
 done
 
+# ... and, as the EFI stub loads it into free memory, past the firmware's
+# ranges: a 48 MiB reserved range at the start of the only bank
+printf 'memory 0x40000000 1G\nreserved 0x40000000 48M tfa\nnomap 0x43000000 4M\n' \
+	> "$SCRATCH/fw-first.scn"
+for t in 6.1 6.12 7.3; do
+	k=$("$KRESV_ROOT/build/t/$t/kresv-replay" --json "$SCRATCH/fw-first.scn" 2>/dev/null |
+		jq -r '.reservations[] | select(.name == "kernel") | .start')
+	if [ "$k" = $((0x43400000)) ]; then
+		ok "replay $t: the default image goes to the lowest 2 MiB boundary past the reserved and no-map ranges"
+	else
+		notok "replay $t: default image past firmware ranges" "kernel at '$k', want $((0x43400000))"
+	fi
+done
+# firmware that reserves all of RAM leaves the image no room: bad input
+# (a fuzz find: every tree's page-table allocation then BUG()s)
+printf 'memory 0x80000000 64M\nreserved 0x80000000 64M tfa\ncmdline "crashkernel=256M"\n' \
+	> "$SCRATCH/no-room.scn"
+expect_error "replay: a machine whose firmware ranges leave the image no room is refused" 2 \
+	"no-room.scn: no room for the kernel image: reserved and no-map ranges cover every place" \
+	"$K" replay --tree 6.12 "$SCRATCH/no-room.scn"
+printf 'memory 0x80000000 64M\nreserved 0x80000000 64M tfa\nkernel 0x80000000 0x2a10000\n' \
+	> "$SCRATCH/no-room-kernel.scn"
+out=$("$K" replay --tree 6.12 "$SCRATCH/no-room-kernel.scn" 2>&1)
+if [ $? -le 1 ] && grep -q 'KERNEL_PANIC' <<<"$out"; then
+	ok "replay: with a kernel line the same machine boots, and the tree panics"
+else
+	notok "replay: kernel line in reserved RAM" "$(tail -n1 <<<"$out")"
+fi
+
+# DMA masters that reach no RAM (dma-max below every bank): no crash
+# region could suit them, and CRASH_ABOVE_DMA_LIMIT stays silent (fuzz
+# finds on 6.12 and 7.3 with dma-max 0, where every tree reserves one);
+# a limit that leaves RAM below it still fires (tests/replay/findings.txt)
+for t in 6.1 6.12 7.3; do
+	printf 'memory 0x80000000 2G\ndma-max 0\ncmdline "crashkernel=256M"\n' \
+		> "$SCRATCH/dma-below.scn"
+	out=$("$KRESV_ROOT/build/t/$t/kresv-replay" "$SCRATCH/dma-below.scn" 2>&1)
+	if [ $? -le 1 ] && ! grep -q CRASH_ABOVE_DMA_LIMIT <<<"$out" &&
+		grep -q '^  crashkernel' <<<"$out"; then
+		ok "replay $t: dma-max 0: a crash region and no CRASH_ABOVE_DMA_LIMIT"
+	else
+		notok "replay $t: dma-max 0" "$(grep -m1 'WARNING\|kresv' <<<"$out")"
+	fi
+done
+
 # Boots in one process (fuzzing, --bench) leave no state behind: the
 # last of four boots prints what a lone boot prints. 7.3 counted its
 # crashkernel=,cma ranges on from boot to boot, and after four reserved none.

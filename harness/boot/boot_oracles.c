@@ -191,6 +191,15 @@ static void check_region(const struct scenario *s, const char *name,
 	}
 }
 
+/* some RAM lies below reach: a crash region there was possible at all */
+static bool ram_below(const struct scenario *s, unsigned long long reach)
+{
+	for (unsigned int i = 0; i < s->nr_memory; i++)
+		if (s->memory[i].base < reach)
+			return true;
+	return false;
+}
+
 void boot_oracles(const struct scenario *s, const struct boot_outcome *o,
 		  struct findings *fs)
 {
@@ -204,6 +213,9 @@ void boot_oracles(const struct scenario *s, const struct boot_outcome *o,
 	no_low_wanted = low.found && low.valid && low.size == 0;
 	/* what the DMA masters reach: the firmware's word, else the kernel's */
 	reach = s->has_dma_max ? s->dma_max + 1 : o->dma_limit;
+	/* masters that reach no RAM: no reservation could suit them */
+	if (!ram_below(s, reach))
+		reach = ~0ULL;
 
 	if (o->crash)
 		check_region(s, "crashkernel", o->crash_start, o->crash_end, fs);

@@ -18,10 +18,97 @@
 unsigned long long kresv_kernel_base, kresv_kernel_size;
 bool kresv_kernel_default;
 
+/* [start, end) lies in RAM (adjacent banks count as one) */
+static bool in_banks(const struct scenario *s, unsigned long long start,
+		     unsigned long long end)
+{
+	unsigned int i;
+
+	while (start < end) {
+		for (i = 0; i < s->nr_memory; i++)
+			if (start >= s->memory[i].base &&
+			    start - s->memory[i].base < s->memory[i].size)
+				break;
+		if (i == s->nr_memory)
+			return false;
+		start = s->memory[i].base + s->memory[i].size;
+	}
+	return true;
+}
+
+/* the end of the last firmware range [start, end) overlaps, else 0 */
+static unsigned long long firmware_in(const struct scenario *s,
+				      unsigned long long start,
+				      unsigned long long end)
+{
+	const struct scenario_region *r;
+	unsigned long long last = 0;
+	unsigned int i;
+
+	for (i = 0; i < s->nr_nomap + s->nr_reserved; i++) {
+		r = i < s->nr_nomap ? &s->nomap[i] :
+		    &s->reserved[i - s->nr_nomap];
+		if (r->base < end && start < r->base + r->size &&
+		    r->base + r->size > last)
+			last = r->base + r->size;
+	}
+	return last;
+}
+
+/*
+ * Where the model loads an image the scenario does not place, as the EFI
+ * stub would: the lowest place 2 MiB into a bank's first 2 MiB block, or
+ * at a later 2 MiB boundary of it, that lies in RAM and clear of the
+ * firmware's reserved and no-map ranges. DEFAULT_IMAGE_NO_BANK: no bank
+ * holds it (base: the lowest bank's place, as the stub would try);
+ * DEFAULT_IMAGE_NO_ROOM: firmware ranges cover every place it fits.
+ */
+enum default_image { DEFAULT_IMAGE_PLACED, DEFAULT_IMAGE_NO_BANK,
+		     DEFAULT_IMAGE_NO_ROOM };
+
+static enum default_image default_image_base(const struct scenario *s,
+					     unsigned long long *out)
+{
+	const unsigned long long sz = KRESV_DEFAULT_KERNEL_SIZE;
+	unsigned long long base, end, lowest = ~0ULL, fw;
+	enum default_image how = DEFAULT_IMAGE_NO_BANK;
+	unsigned int i;
+
+	*out = ~0ULL;
+	for (i = 0; i < s->nr_memory; i++) {
+		const struct scenario_region *m = &s->memory[i];
+
+		base = ((m->base + KRESV_KERNEL_ALIGN - 1) &
+			~(KRESV_KERNEL_ALIGN - 1)) + KRESV_DEFAULT_KERNEL_OFFSET;
+		if (m->base < lowest) {
+			lowest = m->base;
+			if (how == DEFAULT_IMAGE_NO_BANK)
+				*out = base;
+		}
+		end = m->base + m->size;
+		while (base < end && base + sz > base && in_banks(s, base, base + sz)) {
+			if (how == DEFAULT_IMAGE_NO_BANK) {
+				how = DEFAULT_IMAGE_NO_ROOM;
+				*out = ~0ULL;
+			}
+			fw = firmware_in(s, base, base + sz);
+			if (!fw) {
+				if (base < *out)
+					*out = base;
+				break;
+			}
+			base = (fw + KRESV_KERNEL_ALIGN - 1) &
+			       ~(KRESV_KERNEL_ALIGN - 1);
+		}
+	}
+	if (how == DEFAULT_IMAGE_NO_ROOM && *out != ~0ULL)
+		how = DEFAULT_IMAGE_PLACED;
+	return how;
+}
+
 void kresv_set_up_machine(const struct scenario *s)
 {
-	unsigned long long b, size, base;
-	unsigned int i, n, flags;
+	unsigned int i;
 
 	kresv_mb_reset();
 	for (i = 0; i < s->nr_memory; i++)
@@ -35,23 +122,9 @@ void kresv_set_up_machine(const struct scenario *s)
 	if (s->has_kernel) {
 		kresv_kernel_base = s->kernel.base;
 		kresv_kernel_size = s->kernel.size;
-	} else if ((n = kresv_mb_count(KRESV_MB_MEMORY))) {
-		/*
-		 * Where the image fits, as the EFI stub relocates it: the
-		 * lowest region that holds it 2 MiB into its first 2 MiB
-		 * block, else the lowest region.
-		 */
-		for (i = 0; i < n; i++) {
-			kresv_mb_region(KRESV_MB_MEMORY, i, &b, &size, &flags);
-			base = ((b + 0x1fffffULL) & ~0x1fffffULL) +
-			       KRESV_DEFAULT_KERNEL_OFFSET;
-			if (i == 0)
-				kresv_kernel_base = base;
-			if (base + KRESV_DEFAULT_KERNEL_SIZE <= b + size) {
-				kresv_kernel_base = base;
-				break;
-			}
-		}
+	} else if (s->nr_memory) {
+		/* kresv_machine_check() refused DEFAULT_IMAGE_NO_ROOM */
+		default_image_base(s, &kresv_kernel_base);
 		kresv_kernel_size = KRESV_DEFAULT_KERNEL_SIZE;
 	} else {
 		kresv_kernel_base = kresv_kernel_size = 0;
@@ -80,6 +153,8 @@ void kresv_reserve_image(const struct scenario *s)
 int kresv_machine_check(const struct scenario *s, const char *path,
 			char *err, size_t errlen)
 {
+	unsigned long long base;
+
 	if (s->has_kernel && s->kernel.size < KRESV_MIN_KERNEL_SIZE) {
 		snprintf(err, errlen, "%s: kernel 0x%llx 0x%llx: an image under %llu KiB has no room for the text, rodata and init sections the model lays out (64 KiB each at least)",
 			 path, (unsigned long long)s->kernel.base,
@@ -91,6 +166,12 @@ int kresv_machine_check(const struct scenario *s, const char *path,
 		snprintf(err, errlen, "%s:%u: kernel: base 0x%llx is not 2 MiB aligned (a boot loader places the image at a 2 MiB boundary: MIN_KIMG_ALIGN)",
 			 path, scenario_directive_line(path, "kernel", 0),
 			 (unsigned long long)s->kernel.base);
+		return -1;
+	}
+	if (!s->has_kernel && s->nr_memory &&
+	    default_image_base(s, &base) == DEFAULT_IMAGE_NO_ROOM) {
+		snprintf(err, errlen, "%s: no room for the kernel image: reserved and no-map ranges cover every place in RAM where its 0x%llx bytes fit (a kernel line places it anyway)",
+			 path, KRESV_DEFAULT_KERNEL_SIZE);
 		return -1;
 	}
 	if (s->nr_split && !kresv_mmu_has_split()) {
