@@ -350,7 +350,7 @@ void kresv_boot_run(const struct scenario *s, const char *tree,
 			     ALLOC_ATTEMPTS_MAX);
 	if (mapped) {
 		run_splits(s, r);
-		kresv_paging_walk(&r->pg);
+		kresv_paging_walk(&r->pg, true);
 		add_mmu_findings(&r->fs);
 	}
 	boot_oracles(s, &r->out, &r->fs);

@@ -87,6 +87,7 @@ struct run {
 static struct scenario scn;
 static struct run run, alt;
 static jmp_buf panic_jmp;
+static volatile bool map_done;	/* map_mem() returned (no panic in it) */
 
 /* memblock_view.c counts the kernel's allocation attempts for the replay */
 void kresv_alloc_attempt(void)
@@ -169,13 +170,15 @@ static void boot(struct run *r, bool drop_crash)
 
 	kresv_tree_root = KRESV_TREE_ROOT;
 	kresv_panic_hook = panic_hook;
+	map_done = false;
 	if (!setjmp(panic_jmp)) {
 		kresv_paging_map();
+		map_done = true;
 		kresv_paging_split(&scn);	/* after the boot */
 	}
 	kresv_panic_hook = NULL;
 
-	kresv_paging_walk(&r->p);
+	kresv_paging_walk(&r->p, map_done);
 	if (r->panicked)
 		findings_add(&kresv_mmu_findings, "KERNEL_PANIC",
 			     r->panic_where, "KERNEL_PANIC", "%s",

@@ -130,14 +130,14 @@ void kresv_paging_split(const struct scenario *s)
 	}
 }
 
-void kresv_paging_walk(struct paging_run *r)
+void kresv_paging_walk(struct paging_run *r, bool complete)
 {
 	r->nsplits = nsplits;
 	memcpy(r->split, splits, sizeof(splits[0]) * (size_t)nsplits);
 	kresv_mmu_geometry(&r->g);
 	kresv_mmu_decisions(&r->d);
 	lm_walk(&r->g, &r->lm);
-	lm_oracles(&r->g, &r->lm);
+	lm_oracles(&r->g, &r->lm, complete);
 	/* PGTABLE_OVER_BUDGET: the scenario's pgtable-budget */
 	if (has_budget && lm_table_pages(&r->lm) << PAGE_SHIFT_ > budget)
 		findings_add(&kresv_mmu_findings, "PGTABLE_OVER_BUDGET",

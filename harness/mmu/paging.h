@@ -52,8 +52,13 @@ void kresv_paging_map(void);
  * (kresv_mmu_has_split(); the callers refuse `split` lines otherwise).
  */
 void kresv_paging_split(const struct scenario *s);
-/* the tables walked; BBM and walk findings are in kresv_mmu_findings */
-void kresv_paging_walk(struct paging_run *r);
+/*
+ * The tables walked; BBM and walk findings are in kresv_mmu_findings.
+ * complete: map_mem() returned. When it panicked part way, RAM it had not
+ * reached yet is no LINEAR_MAP_HOLE (the panic is the finding); what it
+ * did write is judged all the same.
+ */
+void kresv_paging_walk(struct paging_run *r, bool complete);
 
 /*
  * Called for each memblock allocation map_mem() makes (who: "pgtables",

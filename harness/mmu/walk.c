@@ -469,7 +469,7 @@ bool lm_all_pages(const struct linear_map *lm, unsigned long long skip_start,
 
 /* the ranges (sorted by VA) that map VA [va, va_end): check PA and gaps */
 static void check_mapped(const struct linear_map *lm, unsigned long long pa,
-			 unsigned long long end)
+			 unsigned long long end, bool complete)
 {
 	unsigned long long delta = geo->phys_to_virt_delta;
 	unsigned long long va = pa + delta, va_end = end + delta;
@@ -482,10 +482,12 @@ static void check_mapped(const struct linear_map *lm, unsigned long long pa,
 		if (rva_end <= va)
 			continue;
 		if (r->va > va) {
-			lm_finding("LINEAR_MAP_HOLE", KRESV_LOC_map_mem,
-				   "RAM 0x%llx-0x%llx is not in the linear map",
-				   va - delta, (r->va < va_end ? r->va : va_end) -
-				   delta - 1);
+			if (complete)
+				lm_finding("LINEAR_MAP_HOLE", KRESV_LOC_map_mem,
+					   "RAM 0x%llx-0x%llx is not in the linear map",
+					   va - delta,
+					   (r->va < va_end ? r->va : va_end) -
+					   delta - 1);
 			va = r->va;
 			if (va >= va_end)
 				break;
@@ -496,7 +498,7 @@ static void check_mapped(const struct linear_map *lm, unsigned long long pa,
 				   va, r->pa + (va - r->va), va - delta);
 		va = rva_end;
 	}
-	if (va < va_end && !lm->ranges_truncated)
+	if (va < va_end && !lm->ranges_truncated && complete)
 		lm_finding("LINEAR_MAP_HOLE", KRESV_LOC_map_mem,
 			   "RAM 0x%llx-0x%llx is not in the linear map",
 			   va - delta, va_end - delta - 1);
@@ -537,7 +539,7 @@ static void check_unmapped(const struct linear_map *lm, unsigned long long pa,
 }
 
 void lm_oracles(const struct kresv_mmu_geometry *g,
-		const struct linear_map *lm)
+		const struct linear_map *lm, bool complete)
 {
 	unsigned long long b, s, ps = 1ULL << g->page_shift;
 	unsigned int flags;
@@ -553,6 +555,6 @@ void lm_oracles(const struct kresv_mmu_geometry *g,
 		/* whole pages only: a page shared with no-map is not RAM */
 		if (((b + ps - 1) & ~(ps - 1)) < ((b + s) & ~(ps - 1)))
 			check_mapped(lm, (b + ps - 1) & ~(ps - 1),
-				     (b + s) & ~(ps - 1));
+				     (b + s) & ~(ps - 1), complete);
 	}
 }

@@ -35,8 +35,9 @@ struct linear_map {
 extern struct findings kresv_mmu_findings;
 
 void lm_walk(const struct kresv_mmu_geometry *g, struct linear_map *lm);
+/* complete: map_mem() returned, so RAM left unmapped is a hole */
 void lm_oracles(const struct kresv_mmu_geometry *g,
-		const struct linear_map *lm);
+		const struct linear_map *lm, bool complete);
 unsigned long long lm_table_pages(const struct linear_map *lm);
 /* no block or contiguous mapping outside [skip_start, skip_end) */
 bool lm_all_pages(const struct linear_map *lm, unsigned long long skip_start,
