@@ -45,28 +45,50 @@ cmd_fuzz() {
 	make_seeds "$b/kresv-parse" "$work/seeds"
 	export KRESV_FINDINGS_DIR=$findings
 	echo "kresv: fuzzing the crashkernel= parser of $TREE_LABEL with $engine for ${seconds}s" >&2
+	local execs speed corpus stability
 	case $engine in
 	libfuzzer)
-		"$b/fuzz-parse-libfuzzer" -max_total_time="$seconds" \
-			-dict="$ROOT/corpus/parse/parse.dict" -max_len=2100 \
-			-artifact_prefix="$work/crashes/" -print_final_stats=1 \
-			"$work/corpus" "$work/seeds" > "$log" 2>&1
+		run_libfuzzer "$b/fuzz-parse-libfuzzer" "$work" "$log" \
+			"$seconds" 2100 "$work/seeds"
 		rc=$?
-		execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-		speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
 		;;
 	afl)
 		run_afl "$work" "$log" -i "$work/seeds" -V "$seconds" \
 			-c "$b/fuzz-parse-afl-cmplog" -- "$b/fuzz-parse-afl"
 		rc=$?
-		execs=$(sed -n 's/^execs_done *: *//p' "$work/afl/default/fuzzer_stats" 2>/dev/null)
-		speed=$(sed -n 's/^execs_per_sec *: *//p' "$work/afl/default/fuzzer_stats" 2>/dev/null)
-		for c in "$work"/afl/default/crashes/id:*; do
-			[ -f "$c" ] && cp -n "$c" "$work/crashes/afl-$(basename "$c" | tr ':,' '__')"
-		done
+		afl_results "$work"
 		;;
 	esac
 	report_fuzz "$rc" "${execs:-0}" "${speed:-0}" "$work" "$log"
+}
+
+# run_libfuzzer BINARY WORK LOG SECONDS MAX_LEN SEEDS: a libFuzzer run into
+# WORK/corpus (crashes into WORK/crashes), output in LOG; its exit code.
+# Sets execs, speed and corpus (the caller's locals).
+run_libfuzzer() {
+	local bin=$1 work=$2 log=$3 seconds=$4 max_len=$5 seeds=$6 rc
+	"$bin" -max_total_time="$seconds" \
+		-dict="$ROOT/corpus/parse/parse.dict" -max_len="$max_len" \
+		-artifact_prefix="$work/crashes/" -print_final_stats=1 \
+		"$work/corpus" "$seeds" > "$log" 2>&1
+	rc=$?
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+	speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+	corpus=$(find "$work/corpus" -type f | wc -l)
+	return $rc
+}
+
+# afl_results WORK: execs, speed, corpus and stability (the caller's
+# locals) from the run's fuzzer_stats; its crashes copied to WORK/crashes.
+afl_results() {
+	local work=$1 st=$1/afl/default/fuzzer_stats c
+	execs=$(sed -n 's/^execs_done *: *//p' "$st" 2>/dev/null)
+	speed=$(sed -n 's/^execs_per_sec *: *//p' "$st" 2>/dev/null)
+	corpus=$(sed -n 's/^corpus_count *: *//p' "$st" 2>/dev/null)
+	stability=$(sed -n 's/^stability *: *//p' "$st" 2>/dev/null)
+	for c in "$work"/afl/default/crashes/id:*; do
+		[ -f "$c" ] && cp -n "$c" "$work/crashes/afl-$(basename "$c" | tr ':,' '__')"
+	done
 }
 
 # run_afl WORK LOG AFL-FUZZ-ARGS...: afl-fuzz into WORK/afl with the
@@ -151,7 +173,8 @@ cmd_fuzz_boot() {
 
 	local b=$ROOT/build/t/$TREE_NAME/fuzz-boot
 	local work=${KRESV_FUZZ_DIR:-$ROOT/build/fuzz}/$TREE_NAME/boot
-	local findings=$work/findings log=$work/$engine.log rc corpus stability=''
+	local findings=$work/findings log=$work/$engine.log rc
+	local execs speed corpus stability=''
 	mkdir -p "$work/corpus" "$work/crashes" "$findings"
 	local seeds=$work/seeds
 	if [ -n "${KRESV_BOOT_SEEDS:-}" ]; then	# a seed directory of one's own
@@ -164,27 +187,15 @@ cmd_fuzz_boot() {
 	echo "kresv: fuzzing the boot model of $TREE_LABEL with $engine for ${seconds}s" >&2
 	case $engine in
 	libfuzzer)
-		"$b/libfuzzer/fuzz-boot" -max_total_time="$seconds" \
-			-dict="$ROOT/corpus/parse/parse.dict" -max_len=4096 \
-			-artifact_prefix="$work/crashes/" -print_final_stats=1 \
-			"$work/corpus" "$seeds" > "$log" 2>&1
+		run_libfuzzer "$b/libfuzzer/fuzz-boot" "$work" "$log" \
+			"$seconds" 4096 "$seeds"
 		rc=$?
-		execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-		speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
-		corpus=$(find "$work/corpus" -type f | wc -l)
 		;;
 	afl)
 		run_afl "$work" "$log" -i "$seeds" -V "$seconds" -t 2000+ \
 			-c "$b/cmplog/fuzz-boot" -- "$b/afl/fuzz-boot"
 		rc=$?
-		local st=$work/afl/default/fuzzer_stats
-		execs=$(sed -n 's/^execs_done *: *//p' "$st" 2>/dev/null)
-		speed=$(sed -n 's/^execs_per_sec *: *//p' "$st" 2>/dev/null)
-		corpus=$(sed -n 's/^corpus_count *: *//p' "$st" 2>/dev/null)
-		stability=$(sed -n 's/^stability *: *//p' "$st" 2>/dev/null)
-		for c in "$work"/afl/default/crashes/id:*; do
-			[ -f "$c" ] && cp -n "$c" "$work/crashes/afl-$(basename "$c" | tr ':,' '__')"
-		done
+		afl_results "$work"
 		;;
 	esac
 	echo "kresv: corpus ${corpus:-0} inputs${stability:+, stability $stability}"
