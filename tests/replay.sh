@@ -86,20 +86,22 @@ else
 	notok "replay: kernel line in reserved RAM" "$(tail -n1 <<<"$out")"
 fi
 
-# DMA masters that reach no RAM (dma-max below every bank): no crash
-# region could suit them, and CRASH_ABOVE_DMA_LIMIT stays silent (fuzz
-# finds on 6.12 and 7.3 with dma-max 0, where every tree reserves one);
+# DMA masters that reach no RAM, or a byte of it (dma-max 0, RAM above 0
+# or at 0): no crash region could suit them, and CRASH_ABOVE_DMA_LIMIT
+# stays silent (fuzz finds on 6.12 and 7.3, where every tree reserves one);
 # a limit that leaves RAM below it still fires (tests/replay/findings.txt)
 for t in 6.1 6.12 7.3; do
-	printf 'memory 0x80000000 2G\ndma-max 0\ncmdline "crashkernel=256M"\n' \
-		> "$SCRATCH/dma-below.scn"
-	out=$("$KRESV_ROOT/build/t/$t/kresv-replay" "$SCRATCH/dma-below.scn" 2>&1)
-	if [ $? -le 1 ] && ! grep -q CRASH_ABOVE_DMA_LIMIT <<<"$out" &&
-		grep -q '^  crashkernel' <<<"$out"; then
-		ok "replay $t: dma-max 0: a crash region and no CRASH_ABOVE_DMA_LIMIT"
-	else
-		notok "replay $t: dma-max 0" "$(grep -m1 'WARNING\|kresv' <<<"$out")"
-	fi
+	for ram in 0x80000000 0x0; do
+		printf 'memory %s 2G\ndma-max 0\ncmdline "crashkernel=256M"\n' "$ram" \
+			> "$SCRATCH/dma-below.scn"
+		out=$("$KRESV_ROOT/build/t/$t/kresv-replay" "$SCRATCH/dma-below.scn" 2>&1)
+		if [ $? -le 1 ] && ! grep -q CRASH_ABOVE_DMA_LIMIT <<<"$out" &&
+			grep -q '^  crashkernel' <<<"$out"; then
+			ok "replay $t: dma-max 0, RAM at $ram: a crash region and no CRASH_ABOVE_DMA_LIMIT"
+		else
+			notok "replay $t: dma-max 0, RAM at $ram" "$(grep -m1 'WARNING\|kresv' <<<"$out")"
+		fi
+	done
 done
 
 # Boots in one process (fuzzing, --bench) leave no state behind: the

@@ -191,13 +191,27 @@ static void check_region(const struct scenario *s, const char *name,
 	}
 }
 
-/* some RAM lies below reach: a crash region there was possible at all */
-static bool ram_below(const struct scenario *s, unsigned long long reach)
+/*
+ * A region above the masters' reach wants a low part below it, if one can
+ * be had: 128 MiB is the low part the generic code reserves by default
+ * (DEFAULT_CRASH_KERNEL_LOW_SIZE). Masters that reach less RAM than that
+ * (dma-max 0 reaches one byte) leave no low part to ask for.
+ */
+#define LOW_PART_MIN	(128ULL << 20)
+
+/* bytes of RAM below reach: where a crash region the masters reach can be */
+static unsigned long long ram_below(const struct scenario *s,
+				    unsigned long long reach)
 {
-	for (unsigned int i = 0; i < s->nr_memory; i++)
-		if (s->memory[i].base < reach)
-			return true;
-	return false;
+	unsigned long long n = 0, end;
+
+	for (unsigned int i = 0; i < s->nr_memory; i++) {
+		if (s->memory[i].base >= reach)
+			continue;
+		end = s->memory[i].base + s->memory[i].size;
+		n += (end < reach ? end : reach) - s->memory[i].base;
+	}
+	return n;
 }
 
 void boot_oracles(const struct scenario *s, const struct boot_outcome *o,
@@ -212,10 +226,8 @@ void boot_oracles(const struct scenario *s, const struct boot_outcome *o,
 	ref_read(s->has_cmdline ? s->cmdline : "", 0, ",low", suffixes, &low);
 	no_low_wanted = low.found && low.valid && low.size == 0;
 	/* what the DMA masters reach: the firmware's word, else the kernel's */
-	reach = s->has_dma_max ? s->dma_max + 1 : o->dma_limit;
-	/* masters that reach no RAM: no reservation could suit them */
-	if (!ram_below(s, reach))
-		reach = ~0ULL;
+	reach = !s->has_dma_max ? o->dma_limit :
+		s->dma_max == ~0ULL ? ~0ULL : s->dma_max + 1;
 
 	if (o->crash)
 		check_region(s, "crashkernel", o->crash_start, o->crash_end, fs);
@@ -225,11 +237,14 @@ void boot_oracles(const struct scenario *s, const struct boot_outcome *o,
 					 o->low_start, o->low_end))
 			findings_add(fs, "CRASH_OVERLAP", WHERE_RESERVE,
 				     "low|high", "the two crash regions overlap");
-		if (o->low_end > reach)
+		/* below masters that reach less RAM than it, it could not be */
+		if (o->low_end > reach &&
+		    ram_below(s, reach) >= o->low_end - o->low_start)
 			findings_add(fs, "CRASH_ABOVE_DMA_LIMIT", WHERE_RESERVE,
 				     "low", "crashkernel low 0x%llx-0x%llx ends above 0x%llx, where DMA masters reach",
 				     o->low_start, o->low_end, reach);
-	} else if (o->crash && !no_low_wanted && o->crash_end > reach) {
+	} else if (o->crash && !no_low_wanted && o->crash_end > reach &&
+		   ram_below(s, reach) >= LOW_PART_MIN) {
 		findings_add(fs, "CRASH_ABOVE_DMA_LIMIT", WHERE_RESERVE, "only",
 			     "crashkernel 0x%llx-0x%llx ends above 0x%llx, where DMA masters reach, and no low region was reserved",
 			     o->crash_start, o->crash_end, reach);
