@@ -115,30 +115,6 @@ void boot_outcome_collect(const struct scenario *s, struct boot_outcome *o)
 	add_unexplained(o, named);
 }
 
-static bool in_ram(const struct scenario *s, unsigned long long start,
-		   unsigned long long end)
-{
-	unsigned long long pos = start;
-	bool moved = true;
-
-	/* walk the banks until [start, end) is covered (banks may touch) */
-	while (pos < end && moved) {
-		unsigned int i;
-
-		moved = false;
-		for (i = 0; i < s->nr_memory; i++) {
-			unsigned long long b = s->memory[i].base;
-			unsigned long long e = b + s->memory[i].size;
-
-			if (b <= pos && pos < e) {
-				pos = e;
-				moved = true;
-			}
-		}
-	}
-	return pos >= end;
-}
-
 static void check_overlaps(const char *name, unsigned long long start,
 			   unsigned long long end,
 			   const struct scenario_region *r, unsigned int n,
@@ -166,7 +142,7 @@ static void check_region(const struct scenario *s, const char *name,
 {
 	char sig[64];
 
-	if (!in_ram(s, start, end)) {
+	if (!scenario_in_ram(s, start, end)) {
 		snprintf(sig, sizeof(sig), "outside|%s", name);
 		findings_add(fs, "CRASH_OUTSIDE_RAM", WHERE_RESERVE, sig,
 			     "%s 0x%llx-0x%llx is not all RAM", name, start, end);

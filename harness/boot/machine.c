@@ -18,24 +18,6 @@
 unsigned long long kresv_kernel_base, kresv_kernel_size;
 bool kresv_kernel_default;
 
-/* [start, end) lies in RAM (adjacent banks count as one) */
-static bool in_banks(const struct scenario *s, unsigned long long start,
-		     unsigned long long end)
-{
-	unsigned int i;
-
-	while (start < end) {
-		for (i = 0; i < s->nr_memory; i++)
-			if (start >= s->memory[i].base &&
-			    start - s->memory[i].base < s->memory[i].size)
-				break;
-		if (i == s->nr_memory)
-			return false;
-		start = s->memory[i].base + s->memory[i].size;
-	}
-	return true;
-}
-
 /* the end of the last firmware range [start, end) overlaps, else 0 */
 static unsigned long long firmware_in(const struct scenario *s,
 				      unsigned long long start,
@@ -59,51 +41,51 @@ static unsigned long long firmware_in(const struct scenario *s,
  * Where the model loads an image the scenario does not place, as the EFI
  * stub would: the lowest place 2 MiB into a bank's first 2 MiB block, or
  * at a later 2 MiB boundary of it, that lies in RAM and clear of the
- * firmware's reserved and no-map ranges. DEFAULT_IMAGE_NO_BANK: no bank
- * holds it (base: the lowest bank's place, as the stub would try);
- * DEFAULT_IMAGE_NO_ROOM: firmware ranges cover every place it fits.
+ * firmware's reserved and no-map ranges. DEFAULT_IMAGE_NO_ROOM: firmware
+ * ranges cover every place it fits; DEFAULT_IMAGE_NO_BANK: no bank holds
+ * it (out: the lowest bank's first place, where the stub would try).
  */
 enum default_image { DEFAULT_IMAGE_PLACED, DEFAULT_IMAGE_NO_BANK,
 		     DEFAULT_IMAGE_NO_ROOM };
+
+static unsigned long long align_2m(unsigned long long a)
+{
+	return (a + KRESV_KERNEL_ALIGN - 1) & ~(KRESV_KERNEL_ALIGN - 1);
+}
 
 static enum default_image default_image_base(const struct scenario *s,
 					     unsigned long long *out)
 {
 	const unsigned long long sz = KRESV_DEFAULT_KERNEL_SIZE;
-	unsigned long long base, end, lowest = ~0ULL, fw;
-	enum default_image how = DEFAULT_IMAGE_NO_BANK;
+	unsigned long long base, fw, lowest = ~0ULL;
+	bool fits = false;
 	unsigned int i;
 
 	*out = ~0ULL;
 	for (i = 0; i < s->nr_memory; i++) {
 		const struct scenario_region *m = &s->memory[i];
 
-		base = ((m->base + KRESV_KERNEL_ALIGN - 1) &
-			~(KRESV_KERNEL_ALIGN - 1)) + KRESV_DEFAULT_KERNEL_OFFSET;
-		if (m->base < lowest) {
+		if (m->base < lowest)
 			lowest = m->base;
-			if (how == DEFAULT_IMAGE_NO_BANK)
-				*out = base;
-		}
-		end = m->base + m->size;
-		while (base < end && base + sz > base && in_banks(s, base, base + sz)) {
-			if (how == DEFAULT_IMAGE_NO_BANK) {
-				how = DEFAULT_IMAGE_NO_ROOM;
-				*out = ~0ULL;
-			}
+		for (base = align_2m(m->base) + KRESV_DEFAULT_KERNEL_OFFSET;
+		     base < m->base + m->size && base + sz > base &&
+		     scenario_in_ram(s, base, base + sz);
+		     base = align_2m(fw)) {
+			fits = true;
 			fw = firmware_in(s, base, base + sz);
 			if (!fw) {
 				if (base < *out)
 					*out = base;
 				break;
 			}
-			base = (fw + KRESV_KERNEL_ALIGN - 1) &
-			       ~(KRESV_KERNEL_ALIGN - 1);
 		}
 	}
-	if (how == DEFAULT_IMAGE_NO_ROOM && *out != ~0ULL)
-		how = DEFAULT_IMAGE_PLACED;
-	return how;
+	if (*out != ~0ULL)
+		return DEFAULT_IMAGE_PLACED;
+	if (fits)
+		return DEFAULT_IMAGE_NO_ROOM;
+	*out = align_2m(lowest) + KRESV_DEFAULT_KERNEL_OFFSET;
+	return DEFAULT_IMAGE_NO_BANK;
 }
 
 void kresv_set_up_machine(const struct scenario *s)

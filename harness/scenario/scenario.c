@@ -1051,3 +1051,27 @@ bool scenario_equal(const struct scenario *a, const struct scenario *b)
 			return false;
 	return true;
 }
+
+bool scenario_in_ram(const struct scenario *s, unsigned long long start,
+		     unsigned long long end)
+{
+	unsigned long long pos = start;
+	bool moved = true;
+
+	/* walk the banks until [start, end) is covered */
+	while (pos < end && moved) {
+		unsigned int i;
+
+		moved = false;
+		for (i = 0; i < s->nr_memory; i++) {
+			unsigned long long b = s->memory[i].base;
+			unsigned long long e = b + s->memory[i].size;
+
+			if (b <= pos && pos < e) {
+				pos = e;
+				moved = true;
+			}
+		}
+	}
+	return pos >= end;
+}

@@ -146,4 +146,8 @@ unsigned int scenario_directive_line(const char *path, const char *directive,
 /* same machine, same expectations (ignores bytes after string ends) */
 bool scenario_equal(const struct scenario *a, const struct scenario *b);
 
+/* [start, end) lies in the scenario's RAM (banks may touch) */
+bool scenario_in_ram(const struct scenario *s, unsigned long long start,
+		     unsigned long long end);
+
 #endif
