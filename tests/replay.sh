@@ -162,6 +162,12 @@ printf 'memory 0x40000000 1G\nkernel 0x40200001 0x2a10000\n' > "$SCRATCH/unalign
 expect_error "replay: a kernel base off a 2 MiB boundary is refused" 2 \
 	"unaligned.scn:2: kernel: base 0x40200001 is not 2 MiB aligned" \
 	"$K" replay --tree 6.12 "$SCRATCH/unaligned.scn"
+# an image whose end is off a 64 KiB boundary is no linker's (6.1's
+# map_kernel() would BUG() on its last segment): bad input
+printf 'memory 0x40000000 1G\nkernel 0x40200000 0x2a10800\n' > "$SCRATCH/oddsize.scn"
+expect_error "replay: a kernel size off a 64 KiB multiple is refused" 2 \
+	"oddsize.scn:2: kernel: size 0x2a10800 is not a multiple of 64 KiB" \
+	"$K" replay --tree 6.1 "$SCRATCH/oddsize.scn"
 # an image too small for its sections is no boot (map_mem() would be
 # asked to map an empty [_stext, __init_begin), a fuzz find): bad input
 printf 'memory 0x40000000 1G\nkernel 0x41000000 64K\n' > "$SCRATCH/tiny.scn"

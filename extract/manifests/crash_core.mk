@@ -54,5 +54,5 @@ mmu_ROOTS := paging_init map_mem pgattr_change_is_safe ?enable_crash_mem_map \
 	?parse_kfence_early_init ?kfence_early_init
 # paging_init()'s callees outside scope, the harness's (harness/mmu/mmu_unit.c):
 # the kernel image's own mapping and the idmap
-mmu_STUBS := map_kernel create_idmap
+mmu_STUBS := create_idmap
 mmu_UNIT_INCLUDES := memoryh pgtableh lpgtableh pgalloch kfenceh

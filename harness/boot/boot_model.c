@@ -58,7 +58,7 @@
  */
 struct measured {
 	unsigned int kver;
-	long kernel_pgtables;		/* map_kernel(), idmap: table pages */
+	long kernel_pgtables;		/* map_kernel() + idmap: table pages */
 	unsigned long long dt_size;	/* unflatten_device_tree(), one bank */
 	unsigned long long dt_per_bank;	/* ... each further memory node */
 	bool numa_distance;		/* numa_alloc_distance() at boot */
@@ -73,15 +73,19 @@ struct measured {
 	/* 6.1's init_pg_dir, which paging_init() returns to memblock: offset
 	 * from _text and size (its memblock_phys_free() line) */
 	unsigned long long init_pg_dir_off, init_pg_dir_size;
+	/* __initdata_begin (= __inittext_end) from _text: the VirtualAddress
+	 * of the ".data" section in the PE/COFF header of Debian's Image
+	 * (arch/arm64/kernel/efi-header.S) */
+	unsigned long long initdata_off;
 };
 
 static const struct measured measured[] = {
 	{ KV(6, 1), 11, 39868, 528, true, 11392, 0, 131072, 56, 1,
-	  13248, 9524, 6464, 0x200b000, 0x5000 },
+	  13248, 9524, 6464, 0x200b000, 0x5000, 0x1740000 },
 	{ KV(6, 12), 0, 42068, 552, false, 14144, 64, 131072, 56, 0,
-	  15616, 13948, 9664, 0, 0 },
+	  15616, 13948, 9664, 0, 0, 0x1e10000 },
 	{ KV(7, 3), 0, 44268, 576, false, 14400, 64, 131072, 88, 1,
-	  19264, 20512, 4096, 0, 0 },
+	  19264, 20512, 4096, 0, 0, 0x2820000 },
 };
 
 static const struct measured *m;
@@ -201,31 +205,41 @@ static unsigned long long memstart(void)
 }
 
 /*
- * The image's section boundaries map_mem() reads (_stext, __init_begin,
- * __init_end) for an image at base of size bytes: as Debian's image of the
- * tree's version lays them out (vmlinux.lds.S: a 64 KiB head, then text,
- * rodata and init, each segment 64 KiB aligned), or in proportion when the
- * image is smaller than that.
+ * The image's section boundaries for an image at base of size bytes (a
+ * multiple of SEGMENT_ALIGN, 64 KiB): as Debian's image of the tree's
+ * version lays them out (vmlinux.lds.S: a 64 KiB head, then text, rodata,
+ * init text, init data, data and bss, each segment 64 KiB aligned), or in
+ * proportion when the image is smaller than that, every segment 64 KiB
+ * at least.
  */
 void kresv_model_image_layout(unsigned long long base, unsigned long long size,
-			      unsigned long long *stext,
-			      unsigned long long *init_begin,
-			      unsigned long long *init_end)
+			      struct kresv_image_layout *l)
 {
 	const unsigned long long seg = 0x10000;
 	unsigned long long text = ((m->code_kib << 10) + seg - 1) & ~(seg - 1);
 	unsigned long long ro = ((m->rodata_kib << 10) + seg - 1) & ~(seg - 1);
 	unsigned long long init = ((m->init_kib << 10) + seg - 1) & ~(seg - 1);
+	unsigned long long n;
 
 	if (seg + text + ro + init <= size) {
-		*stext = base + seg;
-		*init_begin = *stext + text + ro;
-		*init_end = *init_begin + init;
+		l->stext = base + seg;
+		l->etext = l->stext + text;
+		l->init_begin = l->etext + ro;
+		l->init_end = l->init_begin + init;
+		l->inittext_end = base + m->initdata_off;
+		if (l->inittext_end > l->init_begin &&
+		    l->inittext_end < l->init_end)
+			return;
 	} else {
-		*stext = base;
-		*init_begin = base + ((size / 2) & ~(seg - 1));
-		*init_end = *init_begin + ((size / 8) & ~(seg - 1));
+		l->stext = base;
+		l->init_begin = base + ((size / 2) & ~(seg - 1));
+		n = (size / 8) & ~(seg - 1);
+		l->init_end = l->init_begin + (n > 2 * seg ? n : 2 * seg);
+		n = ((l->init_begin - l->stext) / 2) & ~(seg - 1);
+		l->etext = l->stext + (n > seg ? n : seg);
 	}
+	n = ((l->init_end - l->init_begin) / 2) & ~(seg - 1);
+	l->inittext_end = l->init_begin + (n > seg ? n : seg);
 }
 
 /*
@@ -247,17 +261,18 @@ void kresv_model_init_pg_dir(unsigned long long base, unsigned long long size,
 }
 
 /*
- * paging_init(): the page tables of the kernel image's own mapping
- * (map_kernel()) and of the idmap, which kresv does not build: a measured
- * number of early_pgtable_alloc() pages. The linear map's tables
- * (map_mem()) are the tree's own, harness/mmu/paging.c.
+ * paging_init(): the page tables of the idmap (6.1's create_idmap()),
+ * which kresv does not build: the measured number of early_pgtable_alloc()
+ * pages of map_kernel() and the idmap together, less the image_pages the
+ * tree's map_kernel() took. The linear map's tables (map_mem()) and the
+ * image's are the tree's own, harness/mmu/.
  */
-void kresv_model_map_kernel(void)
+void kresv_model_idmap(long image_pages)
 {
 	unsigned long long p, lo = ~0ULL, hi = 0;
-	long i, got = 0;
+	long i, got = 0, n = m->kernel_pgtables - image_pages;
 
-	for (i = 0; i < m->kernel_pgtables; i++) {
+	for (i = 0; i < n; i++) {
 		p = kresv_mb_pgtable_page(PAGE_SIZE);
 		if (!p)
 			break;
@@ -268,8 +283,8 @@ void kresv_model_map_kernel(void)
 		if (p + PAGE_SIZE > hi)
 			hi = p + PAGE_SIZE;
 	}
-	kresv_record("paging_init: map_kernel/idmap early_pgtable_alloc %ld pages, 0x%llx-0x%llx (model)",
-		     got, got ? lo : 0, hi);
+	kresv_record("paging_init: idmap early_pgtable_alloc %ld pages, 0x%llx-0x%llx (model: %ld measured with map_kernel()'s %ld)",
+		     got, got ? lo : 0, hi, m->kernel_pgtables, image_pages);
 }
 
 /* unflatten_device_tree(): early_init_dt_alloc_memory_arch() */

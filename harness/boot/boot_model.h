@@ -30,16 +30,21 @@ void kresv_model_reset(const struct scenario *s);
 /* a named allocation of the boot, shown among the replay's reservations */
 void kresv_model_note(const char *name, unsigned long long start,
 		      unsigned long long size);
-/* _stext, __init_begin, __init_end of an image at base (measured layout) */
+/* the section boundaries of an image at base (measured layout) */
+struct kresv_image_layout {
+	unsigned long long stext;
+	unsigned long long etext;	/* = __start_rodata */
+	unsigned long long init_begin;	/* = __inittext_begin */
+	unsigned long long inittext_end;	/* = __initdata_begin */
+	unsigned long long init_end;	/* = __initdata_end, _data */
+};
 void kresv_model_image_layout(unsigned long long base, unsigned long long size,
-			      unsigned long long *stext,
-			      unsigned long long *init_begin,
-			      unsigned long long *init_end);
+			      struct kresv_image_layout *l);
 /* 6.1's init_pg_dir in that image, freed by paging_init() (measured) */
 void kresv_model_init_pg_dir(unsigned long long base, unsigned long long size,
 			     unsigned long long *start, unsigned long long *end);
-/* paging_init(): the tables of map_kernel() and the idmap */
-void kresv_model_map_kernel(void);
+/* paging_init(): the idmap's tables, what map_kernel() left of the measured */
+void kresv_model_idmap(long image_pages);
 /* unflatten_device_tree(): the unflattened tree's allocation */
 void kresv_model_unflatten_device_tree(void);
 /* what arch_numa_init() and sparse_init() allocate */

@@ -144,6 +144,12 @@ int kresv_machine_check(const struct scenario *s, const char *path,
 			 KRESV_MIN_KERNEL_SIZE >> 10);
 		return -1;
 	}
+	if (s->has_kernel && s->kernel.size % KRESV_KERNEL_SIZE_ALIGN) {
+		snprintf(err, errlen, "%s:%u: kernel: size 0x%llx is not a multiple of 64 KiB (the linker script ends the image on a SEGMENT_ALIGN boundary, and the kernel maps it in whole pages)",
+			 path, scenario_directive_line(path, "kernel", 0),
+			 (unsigned long long)s->kernel.size);
+		return -1;
+	}
 	if (s->has_kernel && s->kernel.base % KRESV_KERNEL_ALIGN) {
 		snprintf(err, errlen, "%s:%u: kernel: base 0x%llx is not 2 MiB aligned (a boot loader places the image at a 2 MiB boundary: MIN_KIMG_ALIGN)",
 			 path, scenario_directive_line(path, "kernel", 0),

@@ -47,9 +47,11 @@ void kresv_reserve_image(const struct scenario *s);
  * (its loops would run past their end, as the kernel's would); `split`
  * lines for a tree without split_kernel_leaf_mapping(); a `kernel` base
  * not 2 MiB aligned (MIN_KIMG_ALIGN, arch/arm64/include/asm/boot.h: where
- * a boot loader may place the image).
+ * a boot loader may place the image), or a size not a multiple of 64 KiB.
  */
 #define KRESV_MIN_KERNEL_SIZE	0x80000ULL
+/* vmlinux.lds.S: _end = ALIGN(SEGMENT_ALIGN), 64 KiB */
+#define KRESV_KERNEL_SIZE_ALIGN	0x10000ULL
 #define KRESV_KERNEL_ALIGN	0x200000ULL
 int kresv_machine_check(const struct scenario *s, const char *path,
 			char *err, size_t errlen);

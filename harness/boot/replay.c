@@ -81,7 +81,8 @@ static void print_text(const char *label, const char *path,
 		printf("linear map: (map_mem())\n");
 		lm_print_counts("  ", &r->pg.lm, PAGE_SHIFT);
 		printf("  ranges:\n");
-		lm_print_ranges("    ", &r->pg.lm);
+		lm_print_ranges("    ", &r->pg.lm, false);
+		lm_print_image("", &r->pg, PAGE_SHIFT);
 	}
 	printf("stub calls:\n");
 	for (i = 0; i < kresv_calls.n; i++)
@@ -134,9 +135,13 @@ static void print_json(const char *label, const char *path,
 		json_object_array_add(res, r);
 	}
 	json_object_object_add(obj, "reservations", res);
-	if (r->mapped)
+	if (r->mapped) {
 		json_object_object_add(obj, "linear_map",
-				       lm_to_json(&r->pg.lm, PAGE_SHIFT, true));
+				       lm_to_json(&r->pg.lm, PAGE_SHIFT, true,
+						  false));
+		json_object_object_add(obj, "kernel_image",
+				       lm_image_to_json(&r->pg, PAGE_SHIFT));
+	}
 	for (i = 0; i < kresv_calls.n; i++)
 		json_object_array_add(calls, json_object_new_string(
 					      kresv_calls.call[i]));

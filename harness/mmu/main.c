@@ -332,7 +332,8 @@ static void print_text(const char *label, const char *path, bool have_alt)
 	printf("linear_map:\n");
 	lm_print_counts("  ", &run.p.lm, CONFIG_PAGE_SHIFT_);
 	printf("  ranges:\n");
-	lm_print_ranges("    ", &run.p.lm);
+	lm_print_ranges("    ", &run.p.lm, false);
+	lm_print_image("", &run.p, CONFIG_PAGE_SHIFT_);
 	if (have_alt) {
 		printf("without crashkernel=:\n");
 		lm_print_counts("  ", &alt.p.lm, CONFIG_PAGE_SHIFT_);
@@ -390,10 +391,11 @@ static void print_json(const char *label, const char *path, bool have_alt)
 		}
 		json_object_object_add(obj, "splits", a);
 	}
-	json_object_object_add(obj, "linear_map", lm_to_json(&run.p.lm, CONFIG_PAGE_SHIFT_, true));
+	json_object_object_add(obj, "linear_map", lm_to_json(&run.p.lm, CONFIG_PAGE_SHIFT_, true, false));
+	json_object_object_add(obj, "kernel_image", lm_image_to_json(&run.p, CONFIG_PAGE_SHIFT_));
 	if (have_alt)
 		json_object_object_add(obj, "without_crashkernel",
-				       lm_to_json(&alt.p.lm, CONFIG_PAGE_SHIFT_, false));
+				       lm_to_json(&alt.p.lm, CONFIG_PAGE_SHIFT_, false, false));
 	json_object_object_add(obj, "findings", findings_to_json(&run.fs));
 	json_emit(obj);
 }

@@ -55,7 +55,9 @@ unsigned long long kresv_mmu_memblock_phys_alloc(unsigned long long size,
 	return p;
 }
 
-/* early_pgtable_alloc() (harness/mmu/hooks.h) */
+/* early_pgtable_alloc() (harness/mmu/hooks.h), counted */
+long kresv_mmu_pgtable_pages;
+
 phys_addr_t kresv_mmu_pgtable_phys_alloc(phys_addr_t size, phys_addr_t align,
 					 phys_addr_t start, phys_addr_t end);
 phys_addr_t kresv_mmu_pgtable_phys_alloc(phys_addr_t size, phys_addr_t align,
@@ -63,6 +65,8 @@ phys_addr_t kresv_mmu_pgtable_phys_alloc(phys_addr_t size, phys_addr_t align,
 {
 	phys_addr_t p = memblock_phys_alloc_range(size, align, start, end);
 
+	if (p)
+		kresv_mmu_pgtable_pages++;
 	kresv_mmu_note_alloc("pgtables", p, size);
 	return p;
 }

@@ -8,6 +8,8 @@ extern const unsigned long long kresv_mmu_alloc_noleaktrace;
 int kresv_mmu_mem_range(unsigned long long idx, void *start, void *end);
 int kresv_mmu_memblock_clear_nomap(unsigned long long base,
 				   unsigned long long size);
+/* early_pgtable_alloc()'s pages of this boot (kresv_mmu_setup() zeroes) */
+extern long kresv_mmu_pgtable_pages;
 unsigned long long kresv_mmu_memblock_phys_alloc(unsigned long long size,
 						 unsigned long long align);
 #endif

@@ -9,32 +9,44 @@
  * descriptor's output address and the tree's pgattr_change_is_safe().
  */
 /* the tree's paging_init(), called by the harness's (boot_run.c) */
-#define paging_init kresv_mmu_paging_init
+#define paging_init tree_paging_init
 #include KRESV_UNIT
 #undef paging_init
 #include "mmu_unit.h"
 
+/* how far the tree's own mapping of the image got in this boot */
+static enum kresv_image_state image_state;
+
+/*
+ * 6.1's map_kernel() registers each segment of the image as a vmalloc
+ * area: recorded, with the page-table pages the tree has taken from
+ * memblock by then (the last call ends map_kernel()'s mapping).
+ */
+static long image_pgtable_pages;
+
+void vm_area_add_early(struct vm_struct *vm)
+{
+	image_pgtable_pages = kresv_mmu_pgtable_pages;
+	if ((unsigned long)vm->addr + vm->size >= (unsigned long)_end)
+		image_state = KRESV_IMAGE_MAPPED;
+	kresv_record("vm_area_add_early(0x%lx, size 0x%lx, phys 0x%llx)",
+		     (unsigned long)vm->addr, vm->size,
+		     (unsigned long long)vm->phys_addr);
+}
+
 /*
  * paging_init()'s callees outside kresv's scope (mmu_STUBS of the
- * manifests), recorded: the kernel image's own mapping (6.1's
- * map_kernel()) and the idmap, whose early_pgtable_alloc() pages are a
- * measured number, allocated at map_kernel() (boot_model.c); 6.12 and 7.3
- * map the image before setup_arch() and keep the idmap's tables in the
- * image; declare_kernel_vmas() registers the image's vmalloc areas.
+ * manifests), recorded: 6.1's idmap, whose early_pgtable_alloc() pages
+ * are measured (boot_model.c); 6.12 and 7.3 map the image before
+ * setup_arch() and keep the idmap's tables in the image;
+ * declare_kernel_vmas() registers the image's vmalloc areas.
  */
-void kresv_model_map_kernel(void);
-#ifdef KRESV_STUB_map_kernel
-void map_kernel(pgd_t *pgdp)
-{
-	(void)pgdp;
-	kresv_record("map_kernel() (outside scope)");
-	kresv_model_map_kernel();
-}
-#endif
+void kresv_model_idmap(long image_pages);
 #ifdef KRESV_STUB_create_idmap
 void create_idmap(void)
 {
 	kresv_record("create_idmap() (outside scope)");
+	kresv_model_idmap(image_pgtable_pages);
 }
 #endif
 #ifdef KRESV_STUB_declare_kernel_vmas
@@ -149,6 +161,9 @@ static void state_reset(void)
 void kresv_mmu_setup(unsigned long long swapper_pa)
 {
 	state_reset();
+	image_state = KRESV_IMAGE_NOT_MAPPED;
+	image_pgtable_pages = 0;
+	kresv_mmu_pgtable_pages = 0;
 	memset(&swapper_page, 0, sizeof(swapper_page));
 	kresv_pgsim_register(swapper_pa, swapper_pg_dir);
 	kresv_pt_ops.to_phys = to_phys;
@@ -191,6 +206,11 @@ void kresv_mmu_geometry(struct kresv_mmu_geometry *g)
 	g->pmd_shift = PMD_SHIFT;
 	g->pud_shift = PUD_SHIFT;
 	g->page_offset = _PAGE_OFFSET(vabits_actual);
+	g->page_end = _PAGE_END(vabits_actual);
+	g->kimage_vaddr = KIMAGE_VADDR;
+	g->image_pa = kresv_ksym[KSYM_text];
+	g->image_stext = kresv_ksym[KSYM_stext];
+	g->image_end = kresv_ksym[KSYM_end];
 	g->phys_to_virt_delta = __phys_to_virt(PHYS_OFFSET) - PHYS_OFFSET;
 	g->pxn = PTE_PXN;
 	g->uxn = PTE_UXN;
@@ -200,6 +220,32 @@ void kresv_mmu_geometry(struct kresv_mmu_geometry *g)
 	g->root = swapper_pg_dir;
 	g->levels = l5_enabled() ? 5 : CONFIG_PGTABLE_LEVELS > 4 ? 4 :
 		    CONFIG_PGTABLE_LEVELS;
+}
+
+/*
+ * The tree's paging_init(); 6.1's maps the image first (map_kernel()),
+ * which may panic part way
+ */
+void kresv_mmu_paging_init(void)
+{
+#ifdef KRESV_HAVE_map_kernel
+	image_state = KRESV_IMAGE_STARTED;
+#endif
+	tree_paging_init();
+}
+
+/* 6.1's map_kernel() as paging_init() calls it, over swapper_pg_dir */
+void kresv_mmu_map_kernel(void)
+{
+#ifdef KRESV_HAVE_map_kernel
+	image_state = KRESV_IMAGE_STARTED;
+	map_kernel(swapper_pg_dir);
+#endif
+}
+
+enum kresv_image_state kresv_mmu_image_state(void)
+{
+	return image_state;
 }
 
 /* paging_init(): map_mem(pgd_set_fixmap(__pa_symbol(swapper_pg_dir))) */

@@ -12,7 +12,9 @@ struct kresv_mmu_geometry {
 	int page_shift, pmd_shift, pud_shift;
 	int root_level, root_entries, levels;
 	int cont_ptes, cont_pmds;
-	unsigned long long page_offset, phys_to_virt_delta;
+	unsigned long long page_offset, page_end, phys_to_virt_delta;
+	/* the image's mapping: _text's VA and PA, _stext's and _end's PA */
+	unsigned long long kimage_vaddr, image_pa, image_stext, image_end;
 	unsigned long long pxn, uxn, rdonly, attrindx_mask;
 	int attrindx_shift;
 	void *root;
@@ -31,8 +33,16 @@ void kresv_mmu_setup(unsigned long long swapper_pa);
 void kresv_rodata_state_reset(void);
 void kresv_mmu_geometry(struct kresv_mmu_geometry *g);
 void kresv_mmu_map_mem(void);
-/* the tree's paging_init(), renamed (mmu_unit.c) */
+/* the tree's paging_init() (mmu_unit.c) */
 void kresv_mmu_paging_init(void);
+/* the tree's own mapping of the kernel image, where it has one (6.1) */
+void kresv_mmu_map_kernel(void);
+enum kresv_image_state {
+	KRESV_IMAGE_NOT_MAPPED,	/* the tree did not map it in this boot */
+	KRESV_IMAGE_STARTED,	/* it began to, and may have panicked */
+	KRESV_IMAGE_MAPPED,	/* it mapped all of it */
+};
+enum kresv_image_state kresv_mmu_image_state(void);
 void kresv_mmu_decisions(struct kresv_mmu_decisions *d);
 /* 7.3's split_kernel_leaf_mapping(): present in the tree, one call */
 bool kresv_mmu_has_split(void);

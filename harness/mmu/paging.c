@@ -57,7 +57,7 @@ void kresv_paging_reset(const struct scenario *s)
 	/* ARM64_MEMSTART_ALIGN: 1 GiB with 4K and 16K pages, 512 MiB with 64K */
 	const unsigned long long memstart_align = 1ULL << (PAGE_SHIFT_ == 16 ? 29 : 30);
 	unsigned long long base = kresv_kernel_base, size = kresv_kernel_size;
-	unsigned long long stext, init_begin, init_end;
+	struct kresv_image_layout l;
 
 	kresv_pgsim_reset();
 	findings_reset(&kresv_mmu_findings);
@@ -72,14 +72,17 @@ void kresv_paging_reset(const struct scenario *s)
 			      48 : CONFIG_ARM64_VA_BITS;
 
 	/* Debian's image's sections: kresv has no System.map of it */
-	kresv_model_image_layout(base, size, &stext, &init_begin, &init_end);
-	kresv_ksym[0] = base;			/* _text */
-	kresv_ksym[1] = stext;			/* _stext */
-	kresv_ksym[2] = init_begin;		/* __init_begin */
-	kresv_ksym[3] = init_end;		/* __init_end */
-	kresv_ksym[4] = base + size;		/* __bss_stop */
-	kresv_ksym[5] = base + size;		/* _end */
-	kresv_model_init_pg_dir(base, size, &kresv_ksym[6], &kresv_ksym[7]);
+	kresv_model_image_layout(base, size, &l);
+	kresv_ksym[KSYM_text] = base;
+	kresv_ksym[KSYM_stext] = l.stext;
+	kresv_ksym[KSYM_etext] = l.etext;
+	kresv_ksym[KSYM_init_begin] = l.init_begin;
+	kresv_ksym[KSYM_inittext_end] = l.inittext_end;
+	kresv_ksym[KSYM_init_end] = l.init_end;
+	kresv_ksym[KSYM_bss_stop] = base + size;
+	kresv_ksym[KSYM_end] = base + size;
+	kresv_model_init_pg_dir(base, size, &kresv_ksym[KSYM_init_pg_dir],
+				&kresv_ksym[KSYM_init_pg_end]);
 
 	/* arm64_memblock_init(): memstart_addr */
 	kresv_memstart_addr = (long long)(first_ram() & ~(memstart_align - 1));
@@ -87,7 +90,7 @@ void kresv_paging_reset(const struct scenario *s)
 		kresv_memstart_addr -= (long long)((1ULL << 52) - (1ULL << 48));
 
 	/* swapper_pg_dir in the image's read-only data */
-	kresv_mmu_setup(init_begin - (1ULL << PAGE_SHIFT_));
+	kresv_mmu_setup(l.init_begin - (1ULL << PAGE_SHIFT_));
 }
 
 static const char *call_handler(const struct kresv_early_param *t,
@@ -111,6 +114,7 @@ const char *kresv_paging_param(char *param, char *val)
 
 void kresv_paging_map(void)
 {
+	kresv_mmu_map_kernel();
 	kresv_mmu_map_mem();
 }
 
@@ -138,6 +142,12 @@ void kresv_paging_walk(struct paging_run *r, bool complete)
 	kresv_mmu_decisions(&r->d);
 	lm_walk(&r->g, &r->lm);
 	lm_oracles(&r->g, &r->lm, complete);
+	r->image_state = kresv_mmu_image_state();
+	if (r->image_state != KRESV_IMAGE_NOT_MAPPED) {
+		lm_walk_image(&r->g, &r->image);
+		lm_image_oracles(&r->g, &r->image,
+				 r->image_state == KRESV_IMAGE_MAPPED);
+	}
 	/* PGTABLE_OVER_BUDGET: the scenario's pgtable-budget */
 	if (has_budget && lm_table_pages(&r->lm) << PAGE_SHIFT_ > budget)
 		findings_add(&kresv_mmu_findings, "PGTABLE_OVER_BUDGET",

@@ -29,6 +29,9 @@ struct paging_run {
 	struct kresv_mmu_geometry g;
 	struct kresv_mmu_decisions d;
 	struct linear_map lm;
+	/* the kernel image's mapping, when the tree made it (image_state) */
+	enum kresv_image_state image_state;
+	struct linear_map image;
 	unsigned long long writes, barriers;
 	int nsplits;
 	struct paging_split split[SCENARIO_MAX_SPLITS];
@@ -42,7 +45,8 @@ void kresv_paging_reset(const struct scenario *s);
  * the handler as "function() (file)", or NULL.
  */
 const char *kresv_paging_param(char *param, char *val);
-/* map_mem() alone, as paging_init() calls it (kresv-linear-map) */
+/* map_kernel() where the tree has it, then map_mem(), as paging_init()
+ * calls them (kresv-linear-map) */
 void kresv_paging_map(void);
 /*
  * After the boot (capabilities final, the page allocator up): the tree's

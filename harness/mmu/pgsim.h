@@ -45,10 +45,16 @@ extern bool kresv_cpu_lpa2, kresv_cpu_bbml3, kresv_debug_pagealloc;
 extern bool kresv_after_boot;
 extern unsigned long long kresv_vabits_actual;
 extern long long kresv_memstart_addr;
-/* the kernel image's symbols' physical addresses: _text, _stext,
- * __init_begin, __init_end, __bss_stop, _end, init_pg_dir, init_pg_end
- * (mmu_sim.h) */
-#define KRESV_KSYM_NR 8
+/*
+ * the kernel image's symbols' physical addresses (the units see them at
+ * their addresses in the image's mapping, mmu_sim.h): _text, _stext,
+ * __init_begin (= __inittext_begin), __init_end (= __initdata_end,
+ * _data), __bss_stop, _end, init_pg_dir, init_pg_end, _etext
+ * (= __start_rodata), __inittext_end (= __initdata_begin)
+ */
+enum { KSYM_text, KSYM_stext, KSYM_init_begin, KSYM_init_end,
+	KSYM_bss_stop, KSYM_end, KSYM_init_pg_dir, KSYM_init_pg_end,
+	KSYM_etext, KSYM_inittext_end, KRESV_KSYM_NR };
 extern unsigned long long kresv_ksym[KRESV_KSYM_NR];
 
 void *kresv_pgsim_map(unsigned long long pa);

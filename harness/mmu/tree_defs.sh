@@ -12,6 +12,10 @@ echo "#define KRESV_MMU_TREE_H"
 # the memory types of MAIR (PTE_ATTRINDX) and the linear map's VA layout
 grep -E '^#define[[:space:]]+(MT_NORMAL|MT_NORMAL_TAGGED|MT_NORMAL_NC|MT_DEVICE_nGnRnE|MT_DEVICE_nGnRE)[[:space:]]' "$mem"
 grep -E '^#define[[:space:]]+(VA_BITS|_PAGE_OFFSET\(va\)|PAGE_OFFSET|_PAGE_END\(va\))[[:space:]]' "$mem"
+# where the kernel image is mapped, and the fixmap below the vmemmap
+grep -E '^#define[[:space:]]+(KIMAGE_VADDR|MODULES_END|MODULES_VADDR|MODULES_VSIZE|FIXADDR_TOP|VMEMMAP_START|VMEMMAP_SHIFT|VMEMMAP_END)[[:space:]]' "$mem"
+# the flags of the image's vmalloc areas (linux/vmalloc.h)
+grep -E '^#define[[:space:]]+(VM_MAP|VM_NO_GUARD)[[:space:]]' "$t/include/linux/vmalloc.h"
 # page frames (linux/pfn.h, asm-generic/memory_model.h)
 grep -E '^#define[[:space:]]+PHYS_PFN\(x\)' "$t/include/linux/pfn.h"
 grep -E '^#define[[:space:]]+__phys_to_pfn\(paddr\)' "$t/include/asm-generic/memory_model.h"

@@ -12,6 +12,13 @@
  *   CONT_GROUP_BROKEN    a contiguous-bit group that is partial,
  *                        misaligned, not physically contiguous or mixes
  *                        attributes
+ *   KERNEL_IMAGE_UNMAPPED   a page of [_stext, _end) not mapped at its
+ *                           address in the image's mapping
+ *   KERNEL_IMAGE_WRONG_PA   the image's mapping translating to another
+ *                           physical address than the image's
+ *
+ * The last two judge the image's mapping (lm_walk_image()); the others
+ * both walks.
  *
  * The walk knows the descriptor format only through the tree
  * (kresv_pt_ops: valid bit, type bits, PTE_CONT, the output address as the
@@ -48,6 +55,9 @@
 #endif
 #ifndef KRESV_LOC_alloc_init_pud
 #define KRESV_LOC_alloc_init_pud KRESV_LOC_map_mem
+#endif
+#ifndef KRESV_LOC_map_kernel
+#define KRESV_LOC_map_kernel KRESV_LOC_map_mem
 #endif
 
 const char *const lm_gran_name[LM_NR] = {
@@ -90,6 +100,8 @@ void kresv_pgsim_report(const char *id, const char *where,
 
 static const struct kresv_mmu_geometry *geo;
 static struct linear_map *out;
+/* the VA range walked: entries wholly outside it are not looked at */
+static unsigned long long walk_lo, walk_hi;
 
 static int level_shift(int level)
 {
@@ -199,14 +211,20 @@ static bool is_table(int level, unsigned long long d)
 	       (d & kresv_pt_ops.type_mask) == kresv_pt_ops.type_table;
 }
 
+static unsigned char perm_of(unsigned long long d)
+{
+	return (d & geo->rdonly ? 0 : LM_WRITE) | (d & geo->pxn ? 0 : LM_EXEC);
+}
+
 static void add_range(unsigned long long va, unsigned long long pa,
-		      unsigned long long size, enum lm_gran gran)
+		      unsigned long long size, enum lm_gran gran,
+		      unsigned char perm)
 {
 	struct lm_range *r = out->nranges ? &out->range[out->nranges - 1] :
 			     NULL;
 
 	out->mapped_bytes += size;
-	if (r && r->gran == gran && r->end == pa &&
+	if (r && r->gran == gran && r->perm == perm && r->end == pa &&
 	    r->va + (r->end - r->pa) == va) {
 		r->end = pa + size;
 		return;
@@ -220,6 +238,7 @@ static void add_range(unsigned long long va, unsigned long long pa,
 	r->pa = pa;
 	r->end = pa + size;
 	r->gran = gran;
+	r->perm = perm;
 }
 
 /*
@@ -232,7 +251,8 @@ static void add_range(unsigned long long va, unsigned long long pa,
 static bool in_ram(unsigned long long pa, unsigned long long size)
 {
 	unsigned long long b = 0, s = 0, end = pa + size;
-	unsigned long long text = kresv_ksym[0], text_end = kresv_ksym[5];
+	unsigned long long text = kresv_ksym[KSYM_text];
+	unsigned long long text_end = kresv_ksym[KSYM_end];
 	unsigned int flags = 0;
 	int i, n = kresv_mb_count(KRESV_MB_MEMORY);
 
@@ -367,7 +387,8 @@ static bool pte_table_run(const unsigned long long *t,
 		gran = LM_4K_CONT;
 	}
 	out->ptes += (unsigned long long)entries;
-	add_range(va_base, pa0, size * (unsigned long long)entries, gran);
+	add_range(va_base, pa0, size * (unsigned long long)entries, gran,
+		  perm_of(d));
 	return true;
 }
 
@@ -385,7 +406,7 @@ static void walk_table(int level, unsigned long long table_pa,
 	for (i = 0; i < entries; i++) {
 		unsigned long long d = t[i], va = va_base + i * size, pa;
 
-		if (!is_valid(d))
+		if (!is_valid(d) || va + (size - 1) < walk_lo || va >= walk_hi)
 			continue;
 		pa = desc_pa(d);
 		if (is_table(level, d)) {
@@ -409,7 +430,7 @@ static void walk_table(int level, unsigned long long table_pa,
 		if (level == 3) {
 			out->ptes++;
 			add_range(va, pa, size, d & kresv_pt_ops.cont ?
-				  LM_4K_CONT : LM_4K);
+				  LM_4K_CONT : LM_4K, perm_of(d));
 			continue;
 		}
 		if (level == 2)
@@ -417,7 +438,7 @@ static void walk_table(int level, unsigned long long table_pa,
 		else if (level == 1)
 			out->pud_blocks++;
 		add_range(va, pa, size, level == 1 ? LM_1G :
-			  d & kresv_pt_ops.cont ? LM_2M_CONT : LM_2M);
+			  d & kresv_pt_ops.cont ? LM_2M_CONT : LM_2M, perm_of(d));
 		if ((va | pa) & (size - 1))
 			lm_finding("BLOCK_MISALIGNED", level == 1 ?
 				   KRESV_LOC_alloc_init_pud : KRESV_LOC_init_pmd,
@@ -432,18 +453,32 @@ static void walk_table(int level, unsigned long long table_pa,
 	}
 }
 
-void lm_walk(const struct kresv_mmu_geometry *g, struct linear_map *lm)
+static void walk_range(const struct kresv_mmu_geometry *g,
+		       struct linear_map *lm, unsigned long long lo,
+		       unsigned long long hi)
 {
-	unsigned long long root_pa = kresv_pgsim_pa(g->root), va_base;
+	unsigned long long root_pa = kresv_pgsim_pa(g->root);
 
 	/* not the ranges' table (128 KiB): entries are written as found */
 	memset(lm, 0, offsetof(struct linear_map, range));
 	geo = g;
 	out = lm;
+	walk_lo = lo;
+	walk_hi = hi;
 	wire_probe();
 	/* the kernel half, the root's entry 0: PAGE_OFFSET */
-	va_base = g->page_offset;
-	walk_table(g->root_level, root_pa, va_base, g->root_entries);
+	walk_table(g->root_level, root_pa, g->page_offset, g->root_entries);
+}
+
+void lm_walk(const struct kresv_mmu_geometry *g, struct linear_map *lm)
+{
+	walk_range(g, lm, g->page_offset, g->page_end);
+}
+
+void lm_walk_image(const struct kresv_mmu_geometry *g, struct linear_map *im)
+{
+	walk_range(g, im, g->kimage_vaddr,
+		   g->kimage_vaddr + (g->image_end - g->image_pa));
 }
 
 unsigned long long lm_table_pages(const struct linear_map *lm)
@@ -511,7 +546,8 @@ static void check_mapped(const struct linear_map *lm, unsigned long long pa,
 static void check_unmapped(const struct linear_map *lm, unsigned long long pa,
 			   unsigned long long end, const char *what)
 {
-	unsigned long long text = kresv_ksym[0], text_end = kresv_ksym[5];
+	unsigned long long text = kresv_ksym[KSYM_text];
+	unsigned long long text_end = kresv_ksym[KSYM_end];
 	unsigned long long lo, hi;
 	int i;
 
@@ -557,4 +593,41 @@ void lm_oracles(const struct kresv_mmu_geometry *g,
 			check_mapped(lm, (b + ps - 1) & ~(ps - 1),
 				     (b + s) & ~(ps - 1), complete);
 	}
+}
+
+void lm_image_oracles(const struct kresv_mmu_geometry *g,
+		      const struct linear_map *im, bool complete)
+{
+	unsigned long long delta = g->kimage_vaddr - g->image_pa;
+	unsigned long long va = g->image_stext + delta;
+	unsigned long long va_end = g->image_end + delta;
+	int i;
+
+	for (i = 0; i < im->nranges && va < va_end; i++) {
+		const struct lm_range *r = &im->range[i];
+		unsigned long long rva_end = r->va + (r->end - r->pa);
+
+		if (rva_end <= va)
+			continue;
+		if (r->va > va) {
+			if (complete)
+				lm_finding("KERNEL_IMAGE_UNMAPPED",
+					   KRESV_LOC_map_kernel,
+					   "kernel image 0x%llx-0x%llx is not mapped at 0x%llx",
+					   va - delta, (r->va < va_end ? r->va :
+					   va_end) - delta - 1, va);
+			va = r->va;
+			if (va >= va_end)
+				break;
+		}
+		if (r->va - r->pa != delta)
+			lm_finding("KERNEL_IMAGE_WRONG_PA", KRESV_LOC_map_kernel,
+				   "kernel image VA 0x%llx translates to PA 0x%llx, not 0x%llx",
+				   va, r->pa + (va - r->va), va - delta);
+		va = rva_end;
+	}
+	if (va < va_end && !im->ranges_truncated && complete)
+		lm_finding("KERNEL_IMAGE_UNMAPPED", KRESV_LOC_map_kernel,
+			   "kernel image 0x%llx-0x%llx is not mapped at 0x%llx",
+			   va - delta, va_end - delta - 1, va);
 }

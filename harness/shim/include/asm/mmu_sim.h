@@ -115,26 +115,39 @@ enum { FIX_PGD, FIX_P4D, FIX_PUD, FIX_PMD, FIX_PTE };
 #define INVALID_PHYS_ADDR	(~(phys_addr_t)0)
 
 /*
- * the kernel image: each symbol's address holds its physical address; the
- * image's page tables (swapper_pg_dir) are pages of the simulated memory,
- * whose physical address it knows
+ * the kernel image: a symbol is its address in the image's mapping, at
+ * KIMAGE_VADDR (no KASLR), so that map_kernel() maps what it spans; its
+ * __pa_symbol() is the physical address the harness placed it at
+ * (kresv_ksym[], pgsim.h). Any other object of the image a unit names
+ * (swapper_pg_dir, bm_pmd) is a host object: a page of the simulated
+ * memory, whose physical address it knows.
  */
-enum { KSYM_text, KSYM_stext, KSYM_init_begin, KSYM_init_end,
-	KSYM_bss_stop, KSYM_end, KSYM_init_pg_dir, KSYM_init_pg_end };
-#define _text			((char *)&kresv_ksym[KSYM_text])
-#define _stext			((char *)&kresv_ksym[KSYM_stext])
-#define __init_begin		((char *)&kresv_ksym[KSYM_init_begin])
-#define __init_end		((char *)&kresv_ksym[KSYM_init_end])
-#define __bss_stop		((char *)&kresv_ksym[KSYM_bss_stop])
-#define _end			((char *)&kresv_ksym[KSYM_end])
-#define init_pg_dir		((char *)&kresv_ksym[KSYM_init_pg_dir])
-#define init_pg_end		((char *)&kresv_ksym[KSYM_init_pg_end])
+static inline char *kresv_ksym_va(int k)
+{
+	return (char *)(uintptr_t)(KIMAGE_VADDR +
+		(kresv_ksym[k] - kresv_ksym[KSYM_text]));
+}
+#define _text			kresv_ksym_va(KSYM_text)
+#define _stext			kresv_ksym_va(KSYM_stext)
+#define _etext			kresv_ksym_va(KSYM_etext)
+#define __start_rodata		kresv_ksym_va(KSYM_etext)
+#define __init_begin		kresv_ksym_va(KSYM_init_begin)
+#define __inittext_begin	kresv_ksym_va(KSYM_init_begin)
+#define __inittext_end		kresv_ksym_va(KSYM_inittext_end)
+#define __initdata_begin	kresv_ksym_va(KSYM_inittext_end)
+#define __initdata_end		kresv_ksym_va(KSYM_init_end)
+#define __init_end		kresv_ksym_va(KSYM_init_end)
+#define _data			kresv_ksym_va(KSYM_init_end)
+#define __bss_stop		kresv_ksym_va(KSYM_bss_stop)
+#define _end			kresv_ksym_va(KSYM_end)
+#define init_pg_dir		kresv_ksym_va(KSYM_init_pg_dir)
+#define init_pg_end		kresv_ksym_va(KSYM_init_pg_end)
 static inline phys_addr_t kresv_pa_symbol(const void *x)
 {
-	const unsigned long long *p = (const unsigned long long *)x;
+	unsigned long long off = (uintptr_t)x - KIMAGE_VADDR;
 
-	if (p >= kresv_ksym && p < kresv_ksym + KRESV_KSYM_NR)
-		return *p;
+	if (off <= kresv_ksym[KSYM_end] - kresv_ksym[KSYM_text])
+		return kresv_ksym[KSYM_text] + off;
 	return kresv_pgsim_pa(x);
 }
 #define __pa_symbol(x)		kresv_pa_symbol(x)
@@ -161,6 +174,39 @@ static inline bool debug_pagealloc_enabled(void)
 {
 	return IS_ENABLED(CONFIG_DEBUG_PAGEALLOC) && kresv_debug_pagealloc;
 }
+
+/*
+ * 6.1's map_kernel(): the image's segments become vmalloc areas
+ * (vm_area_add_early(), recorded by the harness, mmu_unit.c), the flags
+ * as the tree's linux/vmalloc.h has them (kresv_mmu_tree.h)
+ */
+struct vm_struct {
+	void *addr;
+	unsigned long size, flags;
+	phys_addr_t phys_addr;
+	const void *caller;
+};
+void vm_area_add_early(struct vm_struct *vm);
+#define PAGE_ALIGNED(a)		(((unsigned long)(a) & (PAGE_SIZE - 1)) == 0)
+#define __page_aligned_bss	__attribute__((aligned(PAGE_SIZE)))
+/*
+ * arm64_early_this_cpu_has_bti() reads ID_AA64PFR1_EL1: the model's CPU
+ * has no BTI (cpufeature.h), so its BT field reads 0
+ */
+#define SYS_ID_AA64PFR1_EL1			0
+#define ID_AA64PFR1_EL1_BT_SHIFT		0
+#define __read_sysreg_by_encoding(r)		((u64)0 * (r))
+#define cpuid_feature_extract_unsigned_field(f, s) \
+	((unsigned int)(((f) >> (s)) & 0xf))
+/*
+ * map_kernel() asks which root entry holds the fixmap: the one of the
+ * fixmap's last page, below FIXADDR_TOP (the tree's), which is
+ * FIXADDR_START's as long as the fixmap's slots take less than a root
+ * entry (64 GiB or more); their number is not the harness's business
+ */
+#define STRUCT_PAGE_MAX_SHIFT	6	/* a 64-byte struct page */
+#define FIXADDR_START		(FIXADDR_TOP - PAGE_SIZE)
+static inline void kasan_copy_shadow(pgd_t *pgdp) { (void)pgdp; }
 
 /* KFENCE's pool, assigned by arm64_kfence_map_pool() */
 extern char *__kfence_pool;
@@ -191,6 +237,14 @@ struct mm_struct {
 	pgd_t *pgd;
 };
 extern struct mm_struct init_mm;
+/*
+ * linux/pgtable.h; map_kernel() copies the fixmap's root entry from it.
+ * In a real boot init_mm.pgd is init_pg_dir then, with the early fixmap's
+ * tables, which kresv does not simulate: the entry copied is empty.
+ */
+#ifndef pgd_offset_k
+#define pgd_offset_k(a)		pgd_offset_pgd(init_mm.pgd, (a))
+#endif
 
 /*
  * The page allocator of a running kernel, for the split's table pages
