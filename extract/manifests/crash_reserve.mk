@@ -46,7 +46,7 @@ dmadirect_ROOTS := ?zone_dma_bits ?zone_dma_limit
 # can_set_direct_map() and rodata_full from pageattr.c, the rodata= handler
 # of init/main.c with its arm64 hook (a slice of asm/setup.h), get_option()
 # for kfence.sample_interval=.
-MMU_UNITS := mmu pageattr rodata mmuopt
+MMU_UNITS := mmu pageattr rodata mmuopt pimap pirange
 MMU_HEADER_UNITS := setuph kfenceh pgtableh lpgtableh pgalloch
 MMU_LINK_UNITS :=
 mmu_FILE := arch/arm64/mm/mmu.c
@@ -66,3 +66,15 @@ pgtableh_KEEP += pte_present pmd_present pud_present p4d_present \
 	pmd_pfn pud_pfn pmd_page_vaddr pud_pgtable pud_offset pgd_present
 lpgtableh_KEEP += pgdp_get p4dp_get pudp_get pmdp_get pte_offset_kernel \
 	pmd_offset pgd_offset pgd_offset_k
+
+# The kernel image's mapping, made before the kernel runs from it by the
+# position-independent code of arch/arm64/kernel/pi/: its map_kernel()
+# (static: called by harness/mmu/pi_unit.c) and map_range(), over a host
+# window that holds the image (harness/mmu/pi_env.h)
+pimap_FILE := arch/arm64/kernel/pi/map_kernel.c
+pimap_ROOTS := map_kernel
+pimap_UNIT_INCLUDES := pgtableh
+pirange_FILE := arch/arm64/kernel/pi/map_range.c
+pirange_ROOTS := map_range
+pirange_UNIT_INCLUDES := pgtableh
+pgtableh_KEEP += pte_none

@@ -13,6 +13,18 @@
 #include KRESV_UNIT
 #undef paging_init
 #include "mmu_unit.h"
+#include "pi_window.h"
+
+/*
+ * Who maps the kernel image: 6.1's paging_init() (map_kernel() in mmu.c),
+ * or, from 6.12 on, the code of arch/arm64/kernel/pi/ before the kernel
+ * runs (its map_kernel() and map_range(), harness/mmu/pi_unit.c)
+ */
+#if defined(KRESV_HAVE_map_range)
+#define IMAGE_BY_PI 1
+#elif defined(KRESV_HAVE_map_kernel)
+#define IMAGE_BY_PAGING_INIT 1
+#endif
 
 /* how far the tree's own mapping of the image got in this boot */
 static enum kresv_image_state image_state;
@@ -165,6 +177,8 @@ void kresv_mmu_setup(unsigned long long swapper_pa)
 	image_pgtable_pages = 0;
 	kresv_mmu_pgtable_pages = 0;
 	memset(&swapper_page, 0, sizeof(swapper_page));
+	/* the page size first: the machine keys its pages by frame number */
+	kresv_pt_ops.page_shift = PAGE_SHIFT;
 	kresv_pgsim_register(swapper_pa, swapper_pg_dir);
 	kresv_pt_ops.to_phys = to_phys;
 	kresv_pt_ops.attr_change_is_safe = attr_change_is_safe;
@@ -176,7 +190,6 @@ void kresv_mmu_setup(unsigned long long swapper_pa)
 	kresv_pt_ops.root_level = l5_enabled() ? -1 :
 				  CONFIG_PGTABLE_LEVELS >= 4 ? 0 :
 				  4 - CONFIG_PGTABLE_LEVELS;
-	kresv_pt_ops.page_shift = PAGE_SHIFT;
 	kresv_pt_ops.table_pxn = PMD_TABLE_PXN;
 	kresv_pt_ops.table_uxn = PMD_TABLE_UXN;
 #ifdef S1_TABLE_AP
@@ -224,20 +237,33 @@ void kresv_mmu_geometry(struct kresv_mmu_geometry *g)
 
 /*
  * The tree's paging_init(); 6.1's maps the image first (map_kernel()),
- * which may panic part way
+ * which may panic part way. From 6.12 on the image was mapped before the
+ * kernel ran (by the time of setup_arch() the early parameters, which the
+ * pi code reads from the command line itself, are parsed: rodata=off)
  */
 void kresv_mmu_paging_init(void)
 {
-#ifdef KRESV_HAVE_map_kernel
+	kresv_mmu_map_kernel_early();
+#ifdef IMAGE_BY_PAGING_INIT
 	image_state = KRESV_IMAGE_STARTED;
 #endif
 	tree_paging_init();
 }
 
-/* 6.1's map_kernel() as paging_init() calls it, over swapper_pg_dir */
+/* the pi code's mapping of the image, where the tree has it */
+void kresv_mmu_map_kernel_early(void)
+{
+#ifdef IMAGE_BY_PI
+	kresv_pi_map_kernel();
+	image_state = KRESV_IMAGE_MAPPED;
+#endif
+}
+
+/* the image's mapping as a boot makes it, before map_mem() */
 void kresv_mmu_map_kernel(void)
 {
-#ifdef KRESV_HAVE_map_kernel
+	kresv_mmu_map_kernel_early();
+#ifdef IMAGE_BY_PAGING_INIT
 	image_state = KRESV_IMAGE_STARTED;
 	map_kernel(swapper_pg_dir);
 #endif

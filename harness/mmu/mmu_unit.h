@@ -35,8 +35,13 @@ void kresv_mmu_geometry(struct kresv_mmu_geometry *g);
 void kresv_mmu_map_mem(void);
 /* the tree's paging_init() (mmu_unit.c) */
 void kresv_mmu_paging_init(void);
-/* the tree's own mapping of the kernel image, where it has one (6.1) */
+/*
+ * the tree's own mapping of the kernel image as a boot makes it before
+ * map_mem(): 6.1's map_kernel(), 6.12's pi code (kresv_mmu_map_kernel());
+ * the pi code's alone (kresv_mmu_map_kernel_early())
+ */
 void kresv_mmu_map_kernel(void);
+void kresv_mmu_map_kernel_early(void);
 enum kresv_image_state {
 	KRESV_IMAGE_NOT_MAPPED,	/* the tree did not map it in this boot */
 	KRESV_IMAGE_STARTED,	/* it began to, and may have panicked */

@@ -8,6 +8,7 @@
 #include "machine.h"
 #include "memblock_view.h"
 #include "paging.h"
+#include "pi_window.h"
 #include "pgsim.h"
 #include "scenario.h"
 #include "stubs.h"
@@ -60,6 +61,7 @@ void kresv_paging_reset(const struct scenario *s)
 	struct kresv_image_layout l;
 
 	kresv_pgsim_reset();
+	kresv_pi_reset(s->cmdline);
 	findings_reset(&kresv_mmu_findings);
 	nsplits = 0;
 	has_budget = s->has_pgtable_budget;
