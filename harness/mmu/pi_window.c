@@ -18,6 +18,9 @@
  * After map_kernel() the tables are copied into the simulated page-table
  * memory at their physical addresses, and its copy of the root lands in
  * swapper_pg_dir (kresv_pi_memcpy()): map_mem() and the walk find them.
+ * The code takes its tables one after the other from init_pg_dir, so the
+ * copy stops at the first empty page, and zeroes what it copied for the
+ * next boot (a fuzzer's next input) instead of the whole table area.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -137,20 +140,20 @@ void kresv_pi_map_kernel(void)
 				 (unsigned long long)(uintptr_t)reservation) &
 				(BLOCK_MAX - 1));
 	tables_off = size - tables;
-	memset(window + tables_off, 0, window_size - tables_off);
 	va_offset = g.kimage_vaddr - (unsigned long long)(uintptr_t)window;
 #ifdef KRESV_HAVE_map_range
 	kresv_pi_run_map_kernel(va_offset, g.root_level);
 #endif
 	for (off = tables_off; off < window_size; off += page_size) {
-		const unsigned long long *p =
-			(const unsigned long long *)(window + off);
+		unsigned long long *p = (unsigned long long *)(window + off);
 		unsigned long long i;
 
 		for (i = 0; i < page_size / 8 && !p[i]; i++)
 			;
-		if (i < page_size / 8)
-			memcpy(kresv_pgsim_map(kresv_ksym[KSYM_text] + off), p,
-			       page_size);
+		if (i == page_size / 8)
+			break;
+		memcpy(kresv_pgsim_map(kresv_ksym[KSYM_text] + off), p,
+		       page_size);
+		memset(p, 0, page_size);
 	}
 }
