@@ -56,7 +56,8 @@ for t in 6.1 6.12 7.3; do
 	front=$(ms_per_run "$n" ./kresv replay --tree "$t" "$l")
 	fronts=$(ms_per_run "$n" ./kresv replay --sanitize --tree "$t" "$l")
 	fl=$(ms_per_run "$n" floor)
-	pud=$("$b" "$l" | sed -n 's/^  pud_blocks: *//p')
+	# the linear map's (the kernel image's mapping comes after it)
+	pud=$("$b" "$l" | sed -n 's/^  pud_blocks: *//p' | head -n 1)
 	printf '%-6s %7.3f ms %7.3f ms %6.1f ms %11.1f ms %11.1f ms %5.1f ms %6s\n' "$t" \
 		"$(echo "$inproc / 1000" | bc -l)" "$(echo "$inasan / 1000" | bc -l)" \
 		"$proc" "$front" "$fronts" "$fl" "$pud"
@@ -74,7 +75,7 @@ for g in 1 8 64 256; do
 	p=$(us_per_boot build/t/6.1/fast/kresv-replay "$tmp/p$g.scn" "$reps")
 	pa=$(us_per_boot build/t/6.1/kresv-replay "$tmp/p$g.scn" "$reps")
 	front=$(ms_per_run "$((g >= 64 ? 3 : 10))" ./kresv replay --tree 6.1 "$tmp/p$g.scn")
-	tp=$(build/t/6.1/fast/kresv-replay "$tmp/p$g.scn" | sed -n 's/^  table_pages: \([0-9]*\).*/\1/p')
+	tp=$(build/t/6.1/fast/kresv-replay "$tmp/p$g.scn" | sed -n 's/^  table_pages: \([0-9]*\).*/\1/p' | head -n 1)
 	printf '%-6s %9.2f %9.1f %10.1f %11.0fx %13.2f %12s\n' "${g}G" \
 		"$(echo "$b / 1000" | bc -l)" "$(echo "$p / 1000" | bc -l)" \
 		"$(echo "$pa / 1000" | bc -l)" "$(echo "$p / $b" | bc -l)" \
