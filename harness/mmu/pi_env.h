@@ -43,8 +43,9 @@ void *kresv_pi_memcpy(void *dst, const void *src, unsigned long n);
 #define _data			((char *)kresv_pi_window_sym(KSYM_init_end))
 #define _end			((char *)kresv_pi_window_sym(KSYM_end))
 #define init_pg_dir		((pgd_t *)kresv_pi_window_sym(KSYM_init_pg_dir))
-/* swapper_pg_dir: one page before __init_begin, as paging.c places it */
-#define swapper_pg_dir		((pgd_t *)(kresv_pi_window_sym(KSYM_init_begin) - PAGE_SIZE))
+/* swapper_pg_dir: where the harness put the kernel's (mmu_unit.c) */
+unsigned long long kresv_pi_window_swapper(void);
+#define swapper_pg_dir		((pgd_t *)kresv_pi_window_swapper())
 
 /* a descriptor's output address: the window's address translated */
 static inline u64 kresv_pi_tree_pte_to_phys(pte_t pte)
