@@ -502,11 +502,40 @@ bool lm_all_pages(const struct linear_map *lm, unsigned long long skip_start,
 	return lm->ptes && !lm->ranges_truncated;
 }
 
-/* the ranges (sorted by VA) that map VA [va, va_end): check PA and gaps */
-static void check_mapped(const struct linear_map *lm, unsigned long long pa,
-			 unsigned long long end, bool complete)
+/*
+ * A translation a walk must hold: PA [pa, end) mapped at VA pa + delta.
+ * The findings' IDs and words, for the linear map and for the image.
+ */
+struct translation {
+	const char *hole_id, *wrong_id, *where;
+	/* PA first, PA last, VA first (the linear map's says no VA) */
+	const char *hole_fmt;
+	/* VA, the PA it maps, the PA it should */
+	const char *wrong_fmt;
+};
+
+static const struct translation linear_map_tr = {
+	"LINEAR_MAP_HOLE", "LINEAR_MAP_WRONG_PA", KRESV_LOC_map_mem,
+	"RAM 0x%llx-0x%llx is not in the linear map",
+	"linear map VA 0x%llx translates to PA 0x%llx, not 0x%llx",
+};
+
+static const struct translation image_tr = {
+	"KERNEL_IMAGE_UNMAPPED", "KERNEL_IMAGE_WRONG_PA", KRESV_LOC_map_kernel,
+	"kernel image 0x%llx-0x%llx is not mapped at 0x%llx",
+	"kernel image VA 0x%llx translates to PA 0x%llx, not 0x%llx",
+};
+
+/*
+ * The ranges (sorted by VA) that map VA [pa + delta, end + delta): check
+ * PA and gaps. complete: the code that maps it returned, so a gap is a
+ * hole.
+ */
+static void check_translation(const struct linear_map *lm,
+			      const struct translation *t,
+			      unsigned long long delta, unsigned long long pa,
+			      unsigned long long end, bool complete)
 {
-	unsigned long long delta = geo->phys_to_virt_delta;
 	unsigned long long va = pa + delta, va_end = end + delta;
 	int i;
 
@@ -518,25 +547,22 @@ static void check_mapped(const struct linear_map *lm, unsigned long long pa,
 			continue;
 		if (r->va > va) {
 			if (complete)
-				lm_finding("LINEAR_MAP_HOLE", KRESV_LOC_map_mem,
-					   "RAM 0x%llx-0x%llx is not in the linear map",
+				lm_finding(t->hole_id, t->where, t->hole_fmt,
 					   va - delta,
 					   (r->va < va_end ? r->va : va_end) -
-					   delta - 1);
+					   delta - 1, va);
 			va = r->va;
 			if (va >= va_end)
 				break;
 		}
-		if (r->pa - r->va != -delta)
-			lm_finding("LINEAR_MAP_WRONG_PA", KRESV_LOC_map_mem,
-				   "linear map VA 0x%llx translates to PA 0x%llx, not 0x%llx",
-				   va, r->pa + (va - r->va), va - delta);
+		if (r->va - r->pa != delta)
+			lm_finding(t->wrong_id, t->where, t->wrong_fmt, va,
+				   r->pa + (va - r->va), va - delta);
 		va = rva_end;
 	}
 	if (va < va_end && !lm->ranges_truncated && complete)
-		lm_finding("LINEAR_MAP_HOLE", KRESV_LOC_map_mem,
-			   "RAM 0x%llx-0x%llx is not in the linear map",
-			   va - delta, va_end - delta - 1);
+		lm_finding(t->hole_id, t->where, t->hole_fmt, va - delta,
+			   va_end - delta - 1, va);
 }
 
 /*
@@ -590,44 +616,17 @@ void lm_oracles(const struct kresv_mmu_geometry *g,
 		}
 		/* whole pages only: a page shared with no-map is not RAM */
 		if (((b + ps - 1) & ~(ps - 1)) < ((b + s) & ~(ps - 1)))
-			check_mapped(lm, (b + ps - 1) & ~(ps - 1),
-				     (b + s) & ~(ps - 1), complete);
+			check_translation(lm, &linear_map_tr,
+					  g->phys_to_virt_delta,
+					  (b + ps - 1) & ~(ps - 1),
+					  (b + s) & ~(ps - 1), complete);
 	}
 }
 
 void lm_image_oracles(const struct kresv_mmu_geometry *g,
 		      const struct linear_map *im, bool complete)
 {
-	unsigned long long delta = g->kimage_vaddr - g->image_pa;
-	unsigned long long va = g->image_stext + delta;
-	unsigned long long va_end = g->image_end + delta;
-	int i;
-
-	for (i = 0; i < im->nranges && va < va_end; i++) {
-		const struct lm_range *r = &im->range[i];
-		unsigned long long rva_end = r->va + (r->end - r->pa);
-
-		if (rva_end <= va)
-			continue;
-		if (r->va > va) {
-			if (complete)
-				lm_finding("KERNEL_IMAGE_UNMAPPED",
-					   KRESV_LOC_map_kernel,
-					   "kernel image 0x%llx-0x%llx is not mapped at 0x%llx",
-					   va - delta, (r->va < va_end ? r->va :
-					   va_end) - delta - 1, va);
-			va = r->va;
-			if (va >= va_end)
-				break;
-		}
-		if (r->va - r->pa != delta)
-			lm_finding("KERNEL_IMAGE_WRONG_PA", KRESV_LOC_map_kernel,
-				   "kernel image VA 0x%llx translates to PA 0x%llx, not 0x%llx",
-				   va, r->pa + (va - r->va), va - delta);
-		va = rva_end;
-	}
-	if (va < va_end && !im->ranges_truncated && complete)
-		lm_finding("KERNEL_IMAGE_UNMAPPED", KRESV_LOC_map_kernel,
-			   "kernel image 0x%llx-0x%llx is not mapped at 0x%llx",
-			   va - delta, va_end - delta - 1, va);
+	geo = g;
+	check_translation(im, &image_tr, g->kimage_vaddr - g->image_pa,
+			  g->image_stext, g->image_end, complete);
 }
