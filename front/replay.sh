@@ -204,8 +204,17 @@ replay_diff() { # scenario
 		echo "  same on ${labels[0]} and ${labels[1]}"
 		return 0
 	fi
-	diff --label "${labels[0]}" --label "${labels[1]}" -U0 \
-		<(sed 1d <<<"$a") <(sed 1d <<<"$b") | grep -v '^@@'
+	# each run of changed lines under the heading of its section (the
+	# report's unindented lines: "linear map:" and "kernel image:" have
+	# the same fields), printed once, as context
+	diff --label "${labels[0]}" --label "${labels[1]}" -U0 -F '^[^ ]' \
+		<(sed 1d <<<"$a") <(sed 1d <<<"$b") | awk '
+		/^@@ / { sub(/^@@ [^@]* @@ ?/, ""); heading = $0; pending = 1; next }
+		pending && /^[-+][^ ]/ { pending = 0 }	# the change is a heading
+		pending { if (heading != "" && heading != shown) print heading
+			  shown = heading; pending = 0 }
+		/^[-+][^ ]/ { shown = "" }
+		{ print }'
 	return 1
 }
 

@@ -239,6 +239,15 @@ if grep -q '^+.*crashkernel low memory reserved' <<<"$out" &&
 else
 	notok "replay --tree A --tree B" "$out"
 fi
+# the linear map's and the image's counts have the same names: each run
+# of changes is shown under its section's heading
+out=$("$K" replay --tree 6.1 --tree 7.3 "$KRESV_ROOT/corpus/layouts/qemu-virt-1g.scn")
+sections=$(awk '/^[^-+ ]/ { h = $1 " " $2 } /^[-+]  ptes: / { print h }' <<<"$out" | sort -u | tr '\n' '|')
+if [ "$sections" = "kernel image:|linear map:|" ]; then
+	ok "replay --tree A --tree B labels the linear map's and the image's changes"
+else
+	notok "replay --tree A --tree B section headings" "ptes changes under: $sections; $out"
+fi
 
 # a panic of the kernel path is the kernel's outcome: 7.3 reserves the
 # crash kernel before sparse_init(), so one that leaves no room for the
