@@ -120,14 +120,17 @@ $(OUT)/fuzz-parse-libfuzzer: $(call unit_objs,fuzz) $(call HARNESS_OBJ,h-asan) $
 	$(CLANG) -g -O1 $(SAN) -fsanitize=fuzzer -o $@ \
 		$(OUT)/h-asan/fuzz.o $(call HARNESS_OBJ,h-asan) $(call unit_objs,fuzz)
 
-$(OUT)/fuzz-parse-afl: $(call unit_objs,afl) $(call HARNESS_OBJ,h-plain) harness/parse/fuzz.c
-	AFL_QUIET=1 $(AFL_CC) -g -O2 $(HCFLAGS) -o $@ harness/parse/fuzz.c \
-		$(call HARNESS_OBJ,h-plain) $(call unit_objs,afl)
+# AFL++'s persistent loop (harness/fuzz/afl_main.c) is the one file
+# afl-clang-fast compiles outside the kernel code
+$(OUT)/fuzz-parse-afl: $(call unit_objs,afl) $(call HARNESS_OBJ,h-plain) $(OUT)/h-plain/fuzz.o harness/fuzz/afl_main.c
+	AFL_QUIET=1 $(AFL_CC) -g -O2 $(HCFLAGS) -o $@ harness/fuzz/afl_main.c \
+		$(OUT)/h-plain/fuzz.o $(call HARNESS_OBJ,h-plain) \
+		$(call unit_objs,afl)
 
-$(OUT)/fuzz-parse-afl-cmplog: $(call unit_objs,cmplog) $(call HARNESS_OBJ,h-plain) harness/parse/fuzz.c
+$(OUT)/fuzz-parse-afl-cmplog: $(call unit_objs,cmplog) $(call HARNESS_OBJ,h-plain) $(OUT)/h-plain/fuzz.o harness/fuzz/afl_main.c
 	AFL_QUIET=1 AFL_LLVM_CMPLOG=1 $(AFL_CC) -g -O2 $(HCFLAGS) -o $@ \
-		harness/parse/fuzz.c $(call HARNESS_OBJ,h-plain) \
-		$(call unit_objs,cmplog)
+		harness/fuzz/afl_main.c $(OUT)/h-plain/fuzz.o \
+		$(call HARNESS_OBJ,h-plain) $(call unit_objs,cmplog)
 
 # --- the boot model --------------------------------------------------------
 # mm/memblock.c is built whole, in the kernel's own host environment for it

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * AFL++ persistent mode around LLVMFuzzerTestOneInput() (fuzz_boot.c):
- * the one file of the AFL++ builds that afl-clang-fast compiles outside
- * the kernel code, for its __AFL_* macros. Outside afl-fuzz it runs the
- * input on stdin once.
+ * AFL++ persistent mode around LLVMFuzzerTestOneInput() (fuzz_boot.c,
+ * harness/parse/fuzz.c): the one file of the AFL++ builds that
+ * afl-clang-fast compiles outside the kernel code, for its __AFL_*
+ * macros. Outside afl-fuzz it runs the input on stdin once.
  */
 #include <stddef.h>
 #include <stdint.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Fuzz target: the tree's crashkernel= parser and the parser oracles. One
- * source for libFuzzer and AFL++ (persistent mode).
+ * source for libFuzzer and AFL++ (persistent mode, harness/fuzz/afl_main.c).
  *
  * A finding is a result, not a crash: each new finding signature is written
  * once to $KRESV_FINDINGS_DIR (input + text) and fuzzing goes on. With
@@ -22,7 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "crashkernel.h"
 #include "findings.h"
@@ -192,18 +191,3 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	mark_seen(&fs);
 	return 0;
 }
-
-#ifdef __AFL_FUZZ_TESTCASE_LEN
-__AFL_FUZZ_INIT();
-
-int main(void)
-{
-	unsigned char *buf;
-
-	__AFL_INIT();
-	buf = __AFL_FUZZ_TESTCASE_BUF;
-	while (__AFL_LOOP(100000))
-		LLVMFuzzerTestOneInput(buf, (size_t)__AFL_FUZZ_TESTCASE_LEN);
-	return 0;
-}
-#endif
