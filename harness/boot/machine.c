@@ -43,7 +43,10 @@ static unsigned long long firmware_in(const struct scenario *s,
  * at a later 2 MiB boundary of it, that lies in RAM and clear of the
  * firmware's reserved and no-map ranges. DEFAULT_IMAGE_NO_ROOM: firmware
  * ranges cover every place it fits; DEFAULT_IMAGE_NO_BANK: no bank holds
- * it (out: the lowest bank's first place, where the stub would try).
+ * it. Either way the stub could not load it and no kernel boots: the
+ * machine is refused (kresv_machine_check()), not given an image over a
+ * hole or a no-map range, whose mapping would be a finding of the model's
+ * making.
  */
 enum default_image { DEFAULT_IMAGE_PLACED, DEFAULT_IMAGE_NO_BANK,
 		     DEFAULT_IMAGE_NO_ROOM };
@@ -57,7 +60,7 @@ static enum default_image default_image_base(const struct scenario *s,
 					     unsigned long long *out)
 {
 	const unsigned long long sz = KRESV_DEFAULT_KERNEL_SIZE;
-	unsigned long long base, fw, lowest = ~0ULL;
+	unsigned long long base, fw;
 	bool fits = false;
 	unsigned int i;
 
@@ -65,8 +68,6 @@ static enum default_image default_image_base(const struct scenario *s,
 	for (i = 0; i < s->nr_memory; i++) {
 		const struct scenario_region *m = &s->memory[i];
 
-		if (m->base < lowest)
-			lowest = m->base;
 		for (base = align_2m(m->base) + KRESV_DEFAULT_KERNEL_OFFSET;
 		     base < m->base + m->size && base + sz > base &&
 		     scenario_in_ram(s, base, base + sz);
@@ -82,10 +83,7 @@ static enum default_image default_image_base(const struct scenario *s,
 	}
 	if (*out != ~0ULL)
 		return DEFAULT_IMAGE_PLACED;
-	if (fits)
-		return DEFAULT_IMAGE_NO_ROOM;
-	*out = align_2m(lowest) + KRESV_DEFAULT_KERNEL_OFFSET;
-	return DEFAULT_IMAGE_NO_BANK;
+	return fits ? DEFAULT_IMAGE_NO_ROOM : DEFAULT_IMAGE_NO_BANK;
 }
 
 void kresv_set_up_machine(const struct scenario *s)
@@ -105,7 +103,7 @@ void kresv_set_up_machine(const struct scenario *s)
 		kresv_kernel_base = s->kernel.base;
 		kresv_kernel_size = s->kernel.size;
 	} else if (s->nr_memory) {
-		/* kresv_machine_check() refused DEFAULT_IMAGE_NO_ROOM */
+		/* kresv_machine_check() refused a machine with no place */
 		default_image_base(s, &kresv_kernel_base);
 		kresv_kernel_size = KRESV_DEFAULT_KERNEL_SIZE;
 	} else {
@@ -156,11 +154,19 @@ int kresv_machine_check(const struct scenario *s, const char *path,
 			 (unsigned long long)s->kernel.base);
 		return -1;
 	}
-	if (!s->has_kernel && s->nr_memory &&
-	    default_image_base(s, &base) == DEFAULT_IMAGE_NO_ROOM) {
-		snprintf(err, errlen, "%s: no room for the kernel image: reserved and no-map ranges cover every place in RAM where its 0x%llx bytes fit (a kernel line places it anyway)",
-			 path, KRESV_DEFAULT_KERNEL_SIZE);
-		return -1;
+	if (!s->has_kernel && s->nr_memory) {
+		switch (default_image_base(s, &base)) {
+		case DEFAULT_IMAGE_PLACED:
+			break;
+		case DEFAULT_IMAGE_NO_ROOM:
+			snprintf(err, errlen, "%s: no room for the kernel image: reserved and no-map ranges cover every place in RAM where its 0x%llx bytes fit (a kernel line places it anyway)",
+				 path, KRESV_DEFAULT_KERNEL_SIZE);
+			return -1;
+		case DEFAULT_IMAGE_NO_BANK:
+			snprintf(err, errlen, "%s: no room for the kernel image: no bank of RAM holds its 0x%llx bytes, so the EFI stub could not load it (a kernel line places it anyway)",
+				 path, KRESV_DEFAULT_KERNEL_SIZE);
+			return -1;
+		}
 	}
 	if (s->nr_split && !kresv_mmu_has_split()) {
 		snprintf(err, errlen, "%s:%u: split: this tree has no split_kernel_leaf_mapping() (arch/arm64/mm/mmu.c; 7.3 has it)",
