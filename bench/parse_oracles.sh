@@ -11,6 +11,7 @@
 #   --baseline DIR: DIR/T/fuzz-parse-libfuzzer (e.g. a copy of an earlier build)
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 2
+ROOT=$PWD
 rounds=3 runs=1000000 grow=20 baseline=
 usage() {
 	echo "usage: bench/parse_oracles.sh [--rounds N] [--runs N] [--grow S] [--baseline DIR]" >&2
@@ -28,6 +29,10 @@ done
 make -s all >/dev/null || exit 4
 tmp=$(mktemp -d "$PWD/build/bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+# make_seeds: the seeds ./kresv fuzz parse starts from
+die() { echo "bench: $2" >&2; exit "$1"; }
+# shellcheck source=../front/fuzz.sh
+. front/fuzz.sh
 export KRESV_FINDINGS_DIR=$tmp/findings
 mkdir -p "$KRESV_FINDINGS_DIR"
 
@@ -48,13 +53,8 @@ echo "# $runs inputs from a corpus grown for ${grow}s, libFuzzer on core 0, $rou
 printf '%-6s %-26s %s\n' tree build "seconds (exec/s) per round"
 for t in 6.1 6.12 7.3; do
 	b=build/t/$t
-	rm -rf "$tmp/seeds" "$tmp/grown" && mkdir -p "$tmp/seeds" "$tmp/grown"
-	i=0
-	while IFS=$'\t' read -r ram line; do
-		case $ram in ''|'#'*) continue ;; esac
-		i=$((i + 1))
-		"$b/kresv-parse" --encode "$tmp/seeds/$i" --ram "$ram" "$line"
-	done < corpus/parse/seeds.txt
+	rm -rf "$tmp/seeds" "$tmp/grown" && mkdir -p "$tmp/grown"
+	make_seeds "$b/kresv-parse" "$tmp/seeds"
 	taskset -c 0 "$b/fuzz-parse-libfuzzer" -seed=1 -max_total_time="$grow" \
 		-dict=corpus/parse/parse.dict "$tmp/grown" "$tmp/seeds" >/dev/null 2>&1 </dev/null
 	labels=("oracles" "parser only")

@@ -81,16 +81,6 @@ unsigned long long kresv_pi_window_sym(int ksym)
 	       (kresv_ksym[ksym] - kresv_ksym[KSYM_text]);
 }
 
-unsigned long long kresv_pi_to_window(unsigned long long pa);
-
-/* the kernel's swapper_pg_dir (mmu_unit.c), a page of the image */
-extern char swapper_pg_dir[];
-unsigned long long kresv_pi_window_swapper(void);
-unsigned long long kresv_pi_window_swapper(void)
-{
-	return kresv_pi_to_window(kresv_pgsim_pa(swapper_pg_dir));
-}
-
 unsigned long long kresv_pi_to_pa(unsigned long long w);
 unsigned long long kresv_pi_to_pa(unsigned long long w)
 {
@@ -101,6 +91,14 @@ unsigned long long kresv_pi_to_window(unsigned long long pa);
 unsigned long long kresv_pi_to_window(unsigned long long pa)
 {
 	return pa - kresv_ksym[KSYM_text] + (unsigned long long)(uintptr_t)window;
+}
+
+/* the kernel's swapper_pg_dir (mmu_unit.c), a page of the image */
+extern char swapper_pg_dir[];
+unsigned long long kresv_pi_window_swapper(void);
+unsigned long long kresv_pi_window_swapper(void)
+{
+	return kresv_pi_to_window(kresv_pgsim_pa(swapper_pg_dir));
 }
 
 /* map_kernel()'s copy of the root, to swapper_pg_dir's image address */

@@ -607,7 +607,6 @@ void lm_oracles(const struct kresv_mmu_geometry *g,
 	unsigned int flags;
 	int i, n = kresv_mb_count(KRESV_MB_MEMORY);
 
-	geo = g;
 	for (i = 0; i < n; i++) {
 		kresv_mb_region(KRESV_MB_MEMORY, i, &b, &s, &flags);
 		if (kresv_mb_flags_nomap(flags)) {
@@ -626,7 +625,6 @@ void lm_oracles(const struct kresv_mmu_geometry *g,
 void lm_image_oracles(const struct kresv_mmu_geometry *g,
 		      const struct linear_map *im, bool complete)
 {
-	geo = g;
 	check_translation(im, &image_tr, g->kimage_vaddr - g->image_pa,
 			  g->image_stext, g->image_end, complete);
 }
